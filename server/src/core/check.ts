@@ -1,0 +1,188 @@
+/** The core's entry points: text → report → findings → the CLI's JSON shape; fixes. */
+import { APPLICATION_ROWS, DISCLOSURE_BLOCKS, FormatId, REVIEW_GROUPS } from './format/official';
+import type { Code, Finding, Severity, TextEdit } from './findings';
+import { Locale, setLocale } from './i18n';
+import type { Report } from './model';
+import type { Cell } from './parse/cells';
+import { parseReport } from './parse/report';
+import { checkCarryOverSet } from './rules/carry-over-mismatch';
+import { RULES } from './rules/index';
+import { createContext, RuleFinding } from './rules/rule';
+import type { Range } from './text';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface CheckOptions {
+  format?: FormatId | 'auto';
+  /** Severity per rule code; `off` turns a rule off. */
+  rules?: Partial<Record<Code, SeveritySetting>>;
+  locale?: Locale;
+  /** Path reported in the result. */
+  path?: string;
+}
+
+export interface JsonDiagnostic {
+  code: Code;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface FileResult {
+  path?: string;
+  format: FormatId | 'pre-2019';
+  title: string | null;
+  year: number | null;
+  sections: Array<{ number: number; title: string; line: number }>;
+  tables: {
+    applications?: Record<string, Array<number | null>>;
+    review?: Record<string, Array<number | null>>;
+    disclosure?: Record<string, Array<number | null>>;
+  };
+  diagnostics: JsonDiagnostic[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function finish(code: Code, f: RuleFinding, defaultSeverity: Severity, options: CheckOptions): Finding | undefined {
+  const setting = options.rules?.[code];
+  if (setting === 'off') return undefined;
+  return { code, severity: setting ?? f.severity ?? defaultSeverity, message: f.message, span: f.span, fix: f.fix };
+}
+
+/** Runs every rule on a parsed report. Findings come sorted by position. */
+export function runRules(report: Report, options: CheckOptions = {}): Finding[] {
+  if (options.locale) setLocale(options.locale);
+  const ctx = createContext(report);
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    if (options.rules?.[rule.code] === 'off') continue;
+    // A pre-2019 report gets its one format note and nothing else.
+    if (report.legacy && rule.code !== 'format-mismatch') continue;
+    for (const f of rule.check(ctx)) {
+      const done = finish(rule.code, f, rule.defaultSeverity, options);
+      if (done) out.push(done);
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return out;
+}
+
+function cellJson(cell: Cell | null, unitShift = false): number | null {
+  if (!cell) return null;
+  if (cell.kind === 'blank') return 0;
+  if (cell.kind !== 'number' || !cell.value) return null;
+  return unitShift ? cell.value.shift(4).toNumber() : cell.value.toNumber();
+}
+
+export function tablesJson(report: Report): FileResult['tables'] {
+  const tables: FileResult['tables'] = {};
+  if (report.applications) {
+    const rows: Record<string, Array<number | null>> = {};
+    for (const d of APPLICATION_ROWS[report.format]) {
+      const row = report.applications.rows.get(d.id);
+      if (row) rows[d.id] = row.cells.map((c) => cellJson(c));
+    }
+    tables.applications = rows;
+  }
+  if (report.review) {
+    const r: Record<string, Array<number | null>> = {};
+    for (const g of REVIEW_GROUPS) r[g] = report.review.groups[g].map((c) => cellJson(c));
+    tables.review = r;
+  }
+  if (report.disclosure) {
+    const d: Record<string, Array<number | null>> = {};
+    const defs = DISCLOSURE_BLOCKS[report.format];
+    report.disclosure.blocks.forEach((b, i) => {
+      for (const row of b.rows) {
+        // Amounts are given in 万元: a cell or header in 元 is converted exactly.
+        d[row.id] = row.cells.map((c, ci) => {
+          if (!defs[i].amountColumns.includes(ci) || !c) return cellJson(c);
+          const unit = c.unit === '元' || c.unit === '万元' ? c.unit : b.amountUnit;
+          return cellJson(c, unit === '元');
+        });
+      }
+    });
+    tables.disclosure = d;
+  }
+  return tables;
+}
+
+export function toFileResult(report: Report, findings: Finding[], path?: string): FileResult {
+  const result: FileResult = {
+    format: report.legacy ? 'pre-2019' : report.format,
+    title: report.title?.text ?? null,
+    year: report.year ?? null,
+    sections: report.headings.map((h) => ({ number: h.number, title: h.text.replace(/^[^、，,.．:：\s]*[\s]*[、，,.．:：]?\s*/, ''), line: h.line })),
+    tables: report.legacy ? {} : tablesJson(report),
+    diagnostics: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: report.index.range(f.span) })),
+  };
+  return path === undefined ? result : { path, ...result };
+}
+
+/** Checks one report's text; the result is one entry of the CLI's JSON `files` array. */
+export function checkReport(text: string, options: CheckOptions = {}): FileResult {
+  const report = parseReport(text, { format: options.format });
+  return toFileResult(report, runRules(report, options), options.path);
+}
+
+/** Cross-file findings (carry-over-mismatch) for a set of parsed reports. */
+export function runSetRules(reports: Report[], options: CheckOptions = {}): Map<Report, Finding[]> {
+  const out = new Map<Report, Finding[]>();
+  if (options.rules?.['carry-over-mismatch'] === 'off') return out;
+  for (const [report, found] of checkCarryOverSet(reports)) {
+    out.set(report, found.map((f) => finish('carry-over-mismatch', f, 'warning', options)!).filter(Boolean));
+  }
+  return out;
+}
+
+/** Applies non-overlapping edits (later ones that overlap an earlier one are skipped). */
+export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: TextEdit[] } {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const applied: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const e of sorted) {
+    if (e.span.start < lastEnd || (applied.length && e.span.start === lastEnd && e.span.start === e.span.end && applied[applied.length - 1].span.start === e.span.start)) continue;
+    applied.push(e);
+    lastEnd = e.span.end;
+  }
+  let out = '';
+  let pos = 0;
+  for (const e of applied) {
+    out += text.slice(pos, e.span.start) + e.newText;
+    pos = e.span.end;
+  }
+  return { text: out + text.slice(pos), applied };
+}
+
+/** The edits of every preferred fix (optionally of one rule), identical edits merged. */
+export function preferredEdits(findings: Finding[], code?: Code): TextEdit[] {
+  const seen = new Set<string>();
+  const edits: TextEdit[] = [];
+  for (const f of findings) {
+    if (!f.fix?.preferred || (code && f.code !== code)) continue;
+    for (const e of f.fix.edits) {
+      const k = `${e.span.start}:${e.span.end}:${e.newText}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      edits.push(e);
+    }
+  }
+  return edits;
+}
+
+/** Applies the safe (preferred) fixes until nothing changes; returns the new text. */
+export function fixAll(text: string, options: CheckOptions = {}): { text: string; fixed: number } {
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    const report = parseReport(current, { format: options.format });
+    const edits = preferredEdits(runRules(report, options));
+    if (!edits.length) break;
+    const r = applyEdits(current, edits);
+    if (r.text === current) break;
+    fixed += r.applied.length;
+    current = r.text;
+  }
+  return { text: current, fixed };
+}

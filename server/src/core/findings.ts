@@ -1,0 +1,34 @@
+/** What the rules produce: findings with a code, a severity, a message, a span and maybe a fix. */
+import type { Span } from './text';
+
+export const CODES = [
+  'missing-section', 'duplicate-section', 'section-order', 'heading-variant', 'missing-table',
+  'missing-row', 'bad-cell', 'blank-cell', 'total-mismatch', 'balance-mismatch',
+  'disclosure-inconsistent', 'narrative-mismatch', 'year-mismatch', 'format-mismatch',
+  'variant-char', 'label-variant', 'carry-over-mismatch',
+] as const;
+export type Code = (typeof CODES)[number];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  /** Says the action (`将总计改为 25`), not the problem. */
+  title: string;
+  edits: TextEdit[];
+  /** The obvious fix: editors offer it first and fix-all applies it. */
+  preferred: boolean;
+}
+
+export interface Finding {
+  code: Code;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix?: Fix;
+}

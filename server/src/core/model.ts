@@ -1,0 +1,102 @@
+/** The report model: what the parser finds in the text, every piece with its source span. */
+import type { FormatId, ReviewGroup } from './format/official';
+import type { Cell } from './parse/cells';
+import type { Line, LineIndex, Span } from './text';
+
+export type HeadingVariant = 'punctuation' | 'wording' | 'merged' | 'number';
+
+export interface SectionHeading {
+  number: number;
+  /** The heading as written, trimmed. */
+  text: string;
+  span: Span;
+  line: number;
+  /** How the heading departs from the official one, if it does. */
+  variant?: HeadingVariant;
+}
+
+export interface SubHeading {
+  text: string;
+  span: Span;
+  line: number;
+  /** 1 for （一）, 2 for 1. and 一是. */
+  level: number;
+}
+
+export interface TableRow {
+  /** Row id (`3.7`) for the 三 table, the official label (`规章`) for the 二 table. */
+  id: string;
+  /** Cells that hold the row's label (more than one when the label wraps). */
+  labelCells: Cell[];
+  /** One entry per column; null where the column could not be aligned with confidence. */
+  cells: Array<Cell | null>;
+}
+
+export interface TableProblem {
+  kind: 'unaligned-row' | 'extra-values' | 'duplicate-row';
+  span: Span;
+  rowId?: string;
+  count?: number;
+  expected?: number;
+}
+
+interface TableBase {
+  /** First and last line of the table region. */
+  startLine: number;
+  endLine: number;
+  span: Span;
+  problems: TableProblem[];
+}
+
+export interface ApplicationsTable extends TableBase {
+  kind: 'applications';
+  rows: Map<string, TableRow>;
+}
+
+export interface ReviewTable extends TableBase {
+  kind: 'review';
+  groups: Record<ReviewGroup, Array<Cell | null>>;
+}
+
+export interface DisclosureBlock {
+  item: string;
+  labelCell?: Cell;
+  /** Unit the header gives the amount columns (`万元` unless it says `元`). */
+  amountUnit: '万元' | '元';
+  rows: TableRow[];
+}
+
+export interface DisclosureTable extends TableBase {
+  kind: 'disclosure';
+  blocks: DisclosureBlock[];
+}
+
+export type Table = ApplicationsTable | ReviewTable | DisclosureTable;
+
+export interface Title {
+  text: string;
+  span: Span;
+  line: number;
+}
+
+export interface Report {
+  text: string;
+  lines: Line[];
+  index: LineIndex;
+  eol: string;
+  title?: Title;
+  body?: string;
+  year?: number;
+  format: FormatId;
+  /** Where the format came from: the table labels, the year, the settings, or a default. */
+  formatSource: 'labels' | 'year' | 'setting' | 'default';
+  /** A pre-2019 report (old format): recognised, not checked. */
+  legacy: boolean;
+  headings: SectionHeading[];
+  subHeadings: SubHeading[];
+  disclosure?: DisclosureTable;
+  applications?: ApplicationsTable;
+  review?: ReviewTable;
+  /** Line indexes that belong to a table region. */
+  tableLines: Set<number>;
+}

@@ -1,0 +1,55 @@
+/** A row label that differs from the official text (not just in spacing or punctuation). */
+import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
+import { t } from '../i18n';
+import type { TableRow } from '../model';
+import { labelBody } from '../parse/tables';
+import { labelKey } from '../text';
+import { Rule, RuleFinding } from './rule';
+
+const ORDINAL = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[\s\u00a0]*[.、．]?)[\s\u00a0\u3000]*/;
+
+function check(row: TableRow, official: string, out: RuleFinding[]): void {
+  if (row.labelCells.length !== 1) return; // a wrapped label is compared by its pieces elsewhere
+  const cell = row.labelCells[0];
+  // The label cell may also hold the group label (`三、本年度办理结果 (一) 予以公开` in one cell).
+  const actual = labelBody(labelKey(cell.raw));
+  const wanted = labelBody(labelKey(official));
+  if (actual === wanted || wanted.startsWith(actual) || actual.endsWith(wanted)) return;
+  const prefix = ORDINAL.exec(cell.raw)?.[0] ?? '';
+  const officialBody = official.replace(ORDINAL, '');
+  out.push({
+    message: t('行名“{0}”与规定格式“{1}”不同', cell.raw, official),
+    span: cell.span,
+    fix: {
+      title: t('将行名改为“{0}”', officialBody),
+      edits: [{ span: { start: cell.span.start + prefix.length, end: cell.span.end }, newText: officialBody }],
+      preferred: true,
+    },
+  });
+}
+
+export const labelVariant: Rule = {
+  code: 'label-variant',
+  defaultSeverity: 'information',
+  description: '表格行名与规定格式的文字不同',
+  check({ report }) {
+    const out: RuleFinding[] = [];
+    const a = report.applications;
+    if (a) {
+      for (const def of APPLICATION_ROWS[report.format]) {
+        const row = a.rows.get(def.id);
+        if (row) check(row, def.label, out);
+      }
+    }
+    const d = report.disclosure;
+    if (d) {
+      for (const block of DISCLOSURE_BLOCKS[report.format]) {
+        for (const rowDef of block.rows) {
+          const row = d.blocks.flatMap((b) => b.rows).find((r) => r.id === rowDef.label);
+          if (row) check(row, rowDef.label, out);
+        }
+      }
+    }
+    return out;
+  },
+};

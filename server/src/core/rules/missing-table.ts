@@ -1,0 +1,30 @@
+/** Sections 二, 三 and 四 each carry an official table. */
+import { SECTIONS, officialHeading } from '../format/official';
+import { sectionTableTemplate } from '../format/template';
+import { t } from '../i18n';
+import { Rule, RuleFinding } from './rule';
+
+export const missingTable: Rule = {
+  code: 'missing-table',
+  defaultSeverity: 'error',
+  description: '第二、三、四部分缺少规定的统计表',
+  check({ report }) {
+    if (report.legacy) return [];
+    const out: RuleFinding[] = [];
+    const tables = { 2: report.disclosure, 3: report.applications, 4: report.review } as const;
+    const names = { 2: t('主动公开情况表'), 3: t('收到和处理政府信息公开申请情况表'), 4: t('行政复议、行政诉讼情况表') };
+    for (const n of [2, 3, 4] as const) {
+      if (tables[n]) continue;
+      const heading = report.headings.find((h) => h.number === n);
+      if (!heading) continue; // missing-section covers it, with the table in its fix
+      const table = sectionTableTemplate(n, report.format).join(report.eol);
+      const at = report.lines[heading.line].end;
+      out.push({
+        message: t('“{0}”下没有找到{1}', officialHeading(SECTIONS[n - 1]), names[n]),
+        span: heading.span,
+        fix: { title: t('插入空白的{0}', names[n]), edits: [{ span: { start: at, end: at }, newText: report.eol + table }], preferred: true },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * Numbers the prose states must agree with the tables: 收到申请 N 件 = 一 总计, 办结/答复 N 件 =
+ * （七）总计, 结转 N 件 = 四 总计, 予以公开/部分公开 N 件, 行政复议/行政诉讼 N 件.
+ */
+import { REVIEW_GROUPS } from '../format/official';
+import { t } from '../i18n';
+import type { Report } from '../model';
+import { Decimal, sumDecimals } from '../text';
+import { cellValue } from './arithmetic';
+import { proseSentences } from './prose';
+import { Rule, RuleFinding } from './rule';
+
+type Target = { kind: 'row'; id: string } | { kind: 'review' } | { kind: 'suits' };
+
+interface Claim {
+  re: RegExp;
+  target: Target;
+  /** The clause must (not) contain these. */
+  requires?: RegExp;
+  excludes?: RegExp;
+}
+
+const N = '(\\d[\\d,]*)\\s*';
+const GAP = '[^，,。；;\\d]';
+const CLAIMS: Claim[] = [
+  { re: new RegExp(`部分公开(?:答复)?${GAP}{0,6}?${N}件`), target: { kind: 'row', id: '3.2' } },
+  { re: new RegExp(`(?:同意公开|予以公开|全部公开)(?:答复)?${GAP}{0,6}?${N}件`), target: { kind: 'row', id: '3.1' }, excludes: /部分公开|不予公开/ },
+  { re: new RegExp(`上一?年度?结转${GAP}{0,10}?${N}件`), target: { kind: 'row', id: '2' } },
+  { re: new RegExp(`结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)${GAP}{0,10}?${N}件|${N}件${GAP}{0,8}?结转(?:至|到)?下`), target: { kind: 'row', id: '4' } },
+  { re: new RegExp(`(?:收到|受理|新收|接收|接到)${GAP}{0,20}?申请${GAP}{0,6}?${N}[件个条份]|(?:收到|受理|新收|接收|接到)${GAP}{0,12}?${N}[件个条份]${GAP}{0,8}?申请|${N}[件条]依申请公开`), target: { kind: 'row', id: '1' }, excludes: /结转|复议|诉讼/ },
+  { re: new RegExp(`(?:办结|答复|办理完毕|处理完毕)${GAP}{0,10}?${N}件`), target: { kind: 'row', id: '3.7' }, requires: /申请/, excludes: /公开答复|予以公开|部分公开|不予|结转|复议|诉讼|收到|受理|新收/ },
+  { re: new RegExp(`行政复议(?:案件|申请)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'review' } },
+  { re: new RegExp(`行政诉讼(?:案件)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'suits' } },
+];
+
+function tableValue(report: Report, target: Target): { value: Decimal; name: string } | undefined {
+  if (target.kind === 'row') {
+    const row = report.applications?.rows.get(target.id);
+    const v = row ? cellValue(row.cells[6]) : null;
+    const names: Record<string, string> = { '1': t('一、本年新收·总计'), '2': t('二、上年结转·总计'), '3.1': t('（一）予以公开·总计'), '3.2': t('（二）部分公开·总计'), '3.7': t('（七）总计·总计'), '4': t('四、结转下年度继续办理·总计') };
+    return v ? { value: v, name: names[target.id] } : undefined;
+  }
+  const r = report.review;
+  if (!r) return undefined;
+  const groups = target.kind === 'review' ? [REVIEW_GROUPS[0]] : [REVIEW_GROUPS[1], REVIEW_GROUPS[2]];
+  const vals = groups.map((g) => cellValue(r.groups[g][4]));
+  if (vals.some((v) => !v)) return undefined;
+  return { value: sumDecimals(vals as Decimal[]), name: target.kind === 'review' ? t('行政复议·总计') : t('行政诉讼·总计') };
+}
+
+export const narrativeMismatch: Rule = {
+  code: 'narrative-mismatch',
+  defaultSeverity: 'warning',
+  description: '正文所述数字与统计表不一致',
+  check({ report }) {
+    const out: RuleFinding[] = [];
+    if (!report.applications && !report.review) return out;
+    for (const s of proseSentences(report)) {
+      if (s.otherYear || /较|同比|相比|上年同期|去年同期/.test(s.text)) continue;
+      const clauses = /[^，,]+[，,]?/g;
+      for (let c = clauses.exec(s.text); c; c = clauses.exec(s.text)) {
+        const clause = c[0];
+        for (const claim of CLAIMS) {
+          if (claim.requires && !claim.requires.test(clause)) continue;
+          if (claim.excludes && claim.excludes.test(clause.replace(claim.re, ''))) continue;
+          const m = claim.re.exec(clause);
+          if (!m) continue;
+          const gi = m.slice(1).findIndex((g) => g !== undefined) + 1;
+          const said = Decimal.parse(m[gi].replace(/,/g, ''));
+          const table = tableValue(report, claim.target);
+          if (said && table && said.cmp(table.value) !== 0) {
+            const at = s.start + c.index + m.index + m[0].indexOf(m[gi]);
+            const span = { start: at, end: at + m[gi].length };
+            out.push({
+              message: t('正文“{0}”与表格不符：{1}为 {2}', m[0].trim(), table.name, table.value.toString()),
+              span,
+              fix: { title: t('将正文中的 {0} 改为 {1}', m[gi], table.value.toString()), edits: [{ span, newText: table.value.toString() }], preferred: false },
+            });
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

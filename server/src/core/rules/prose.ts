@@ -1,0 +1,42 @@
+/** The report's prose: sentences of sections 一–四 outside the tables, with their offsets. */
+import type { Report } from '../model';
+
+export interface Sentence {
+  /** Digits folded to ASCII, same length as the source, so match indexes are offsets. */
+  text: string;
+  start: number;
+  section: number;
+  /** The sentence is dated to a year other than the report's (its numbers are not this year's). */
+  otherYear?: { year: number; start: number; end: number };
+}
+
+const YEAR_LEAD = /^(?:[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+[、是])?[\s\u00a0\u3000]*)(\d{4})[\s\u00a0]*年(?:度)?(?:以来|全年|上半年|下半年|中|内)?[，,]/;
+const COMPARISON = /较|比|同比|相比|上年|去年|上一年/;
+
+function foldDigits(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export function proseSentences(report: Report): Sentence[] {
+  const out: Sentence[] = [];
+  const headings = report.headings;
+  let h = -1;
+  for (const line of report.lines) {
+    while (h + 1 < headings.length && headings[h + 1].line <= line.index) h++;
+    if (h < 0) continue;
+    const section = headings[h].number;
+    if (section > 4 || headings[h].line === line.index || report.tableLines.has(line.index)) continue;
+    const text = foldDigits(line.text);
+    const re = /[^。；;！!？?]+[。；;！!？?]?/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const s: Sentence = { text: m[0], start: line.start + m.index, section };
+      const y = YEAR_LEAD.exec(m[0]);
+      if (y && report.year !== undefined && Number(y[1]) !== report.year && !COMPARISON.test(m[0])) {
+        const at = m[0].indexOf(y[1], y.index);
+        s.otherYear = { year: Number(y[1]), start: s.start + at, end: s.start + at + 4 };
+      }
+      out.push(s);
+    }
+  }
+  return out;
+}

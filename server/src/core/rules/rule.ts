@@ -1,0 +1,34 @@
+/** The shape every rule has: one file each, registered in index.ts. */
+import type { Code, Finding, Severity, TextEdit } from '../findings';
+import type { Report } from '../model';
+import type { Cell } from '../parse/cells';
+import type { Decimal } from '../text';
+import { Arithmetic, computeArithmetic } from './arithmetic';
+
+export type RuleFinding = Omit<Finding, 'severity' | 'code'> & { severity?: Severity };
+
+export interface RuleContext {
+  report: Report;
+  /** Identities and their repair, computed on first use. */
+  arithmetic(): Arithmetic;
+}
+
+export interface Rule {
+  code: Code;
+  defaultSeverity: Severity;
+  /** One line for the README table and the rule's documentation page. */
+  description: string;
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+export function createContext(report: Report): RuleContext {
+  let memo: Arithmetic | undefined;
+  return { report, arithmetic: () => (memo ??= computeArithmetic(report)) };
+}
+
+/** Replaces the number in a cell, keeping its unit and note (`22（其中修订16件）`). */
+export function setCellEdit(cell: Cell, value: Decimal): TextEdit {
+  const m = /^[+\-]?[0-9０-９,，.．]+/.exec(cell.raw);
+  const len = cell.kind === 'number' && m ? m[0].length : cell.raw.length;
+  return { span: { start: cell.span.start, end: cell.span.start + len }, newText: value.toString() };
+}
