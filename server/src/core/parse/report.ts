@@ -93,7 +93,11 @@ interface Anchors {
 const ANCHORS: Anchors = {
   disclosure: (key) => /^第二十条第/.test(key) || key === '信息内容' || key.startsWith('信息内容本年'),
   applications: (key) => key.includes('勾稽关系') || key.startsWith('申请人情况') || key.startsWith('一本年新收政府信息公开申请'),
-  review: (_key, line) => splitLineCells(line).some((c) => ['行政复议', '行政诉讼', '结果维持'].includes(labelKey(c.raw))),
+  review: (_key, line) =>
+    splitLineCells(line).some((c) => {
+      const k = labelKey(c.raw);
+      return ['行政复议', '行政诉讼', '结果维持'].includes(k) || (k.startsWith('行政复议') && k.length <= 12 && !/[。，]/.test(c.raw));
+    }),
 };
 
 function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>): number {
