@@ -1,0 +1,104 @@
+/** The client: starts the language server over IPC, registers the commands and the language status. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+const LANGUAGE = 'xxgk-report';
+const TITLE_PATTERN = /政府信息公开.{0,20}年度报告|政务公开.{0,20}年度报告/;
+let client: LanguageClient | undefined;
+
+/** A plain-text document whose first lines name the report is switched to the report language. */
+async function detectByContent(doc: vscode.TextDocument): Promise<void> {
+  if (doc.languageId !== 'plaintext') return;
+  if (!vscode.workspace.getConfiguration(LANGUAGE, doc.uri).get<boolean>('detectByContent', true)) return;
+  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 8), 0));
+  if (TITLE_PATTERN.test(head)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE }],
+    synchronize: { configurationSection: LANGUAGE },
+  };
+  client = new LanguageClient(LANGUAGE, vscode.l10n.t('政府信息公开年度报告检查'), serverOptions, clientOptions);
+
+  const status = vscode.languages.createLanguageStatusItem('xxgk-report.status', { language: LANGUAGE });
+  status.name = vscode.l10n.t('年度报告格式');
+  status.text = vscode.l10n.t('年度报告');
+  context.subscriptions.push(status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('xxgk-report.newReport', async () => {
+      const format = await vscode.window.showQuickPick(
+        [
+          { label: '2021', description: vscode.l10n.t('国办公开办函〔2021〕30号，2021年度起') },
+          { label: '2019', description: vscode.l10n.t('国办公开办函〔2019〕60号，2019–2020年度') },
+        ],
+        { placeHolder: vscode.l10n.t('选择报告格式') },
+      );
+      if (!format) return;
+      const year = await vscode.window.showInputBox({
+        prompt: vscode.l10n.t('报告年度'),
+        value: String(new Date().getFullYear() - 1),
+        validateInput: (v) => (/^\d{4}$/.test(v) ? undefined : vscode.l10n.t('请输入四位年份')),
+      });
+      if (!year) return;
+      const text = await client!.sendRequest<string>('xxgk-report/template', { format: format.label, year: Number(year) });
+      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: text });
+      await vscode.window.showTextDocument(doc);
+    }),
+    vscode.commands.registerCommand('xxgk-report.exportTables', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== LANGUAGE) {
+        vscode.window.showWarningMessage(vscode.l10n.t('请先打开一份年度报告'));
+        return;
+      }
+      const result = await client!.sendRequest<{ tables: Record<string, Record<string, Array<number | null>>> } | null>('xxgk-report/tables', { uri: doc.uri.toString() });
+      if (!result) return;
+      const base = doc.isUntitled ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), 'report') : doc.uri.with({ path: doc.uri.path.replace(/\.[^./]*$/, '') });
+      const json = base.with({ path: base.path + '.tables.json' });
+      const csv = base.with({ path: base.path + '.tables.csv' });
+      const rows = ['table,row,values'];
+      for (const [table, entries] of Object.entries(result.tables)) {
+        for (const [row, values] of Object.entries(entries)) rows.push(`${table},"${row.replace(/"/g, '""')}",${values.map((v) => (v === null ? '' : v)).join(',')}`);
+      }
+      await vscode.workspace.fs.writeFile(json, Buffer.from(JSON.stringify(result, null, 2) + '\n', 'utf8'));
+      await vscode.workspace.fs.writeFile(csv, Buffer.from('\ufeff' + rows.join('\r\n') + '\r\n', 'utf8'));
+      vscode.window.setStatusBarMessage(vscode.l10n.t('已导出 {0}', path.basename(json.path)), 5000);
+      return { json: json.toString(), csv: csv.toString() };
+    }),
+    vscode.commands.registerCommand('xxgk-report.checkWorkspace', async () => {
+      const files = await vscode.workspace.findFiles('**/*.txt', '**/node_modules/**', 5000);
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('检查工作区中的年度报告') }, () =>
+        client!.sendRequest<{ files: number; problems: number }>('xxgk-report/checkFiles', { uris: files.map((f) => f.toString()) }),
+      );
+    }),
+    vscode.commands.registerCommand('xxgk-report.disableRule', async (code: string) => {
+      const config = vscode.workspace.getConfiguration(LANGUAGE);
+      const rules = { ...(config.get<Record<string, string>>('rules') ?? {}), [code]: 'off' };
+      await config.update('rules', rules, vscode.ConfigurationTarget.Workspace);
+    }),
+    vscode.workspace.onDidOpenTextDocument(detectByContent),
+  );
+  for (const doc of vscode.workspace.textDocuments) void detectByContent(doc);
+
+  await client.start();
+  context.subscriptions.push(
+    client.onNotification('xxgk-report/status', (s: { uri: string; format: string | null; legacy: boolean; problems: number }) => {
+      if (vscode.window.activeTextEditor?.document.uri.toString() !== s.uri) return;
+      const format = s.legacy ? vscode.l10n.t('2019年以前格式') : s.format ? vscode.l10n.t('{0}年格式', s.format) : vscode.l10n.t('未检查');
+      status.text = s.problems ? vscode.l10n.t('{0} · {1} 个问题', format, s.problems) : vscode.l10n.t('{0} · 无问题', format);
+      status.severity = s.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      status.detail = vscode.l10n.t('政府信息公开年度报告');
+    }),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,108 @@
+/** Outline: title, every section heading (duplicates too), sub-headings, tables and row groups. */
+import { APPLICATION_ROWS } from '../format/official';
+import type { Report } from '../model';
+import type { Span } from '../text';
+
+export type OutlineKind = 'title' | 'section' | 'subsection' | 'table' | 'rowgroup';
+
+export interface OutlineNode {
+  name: string;
+  kind: OutlineKind;
+  /** Everything the node covers. */
+  span: Span;
+  /** The heading itself. */
+  selection: Span;
+  children: OutlineNode[];
+}
+
+const TABLE_NAMES = { disclosure: '主动公开政府信息情况表', applications: '收到和处理政府信息公开申请情况表', review: '行政复议、行政诉讼情况表' };
+
+function tableNodes(report: Report): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const lineSpan = (a: number, b: number): Span => ({ start: report.lines[a].start, end: report.lines[b].end });
+  if (report.disclosure) {
+    const d = report.disclosure;
+    const children = d.blocks.filter((b) => b.labelCell || b.rows.length).map((b) => {
+      const cells = [b.labelCell, ...b.rows.flatMap((r) => [...r.labelCells, ...r.cells])].filter((c) => !!c);
+      const lines = cells.map((c) => c!.line);
+      const span = lineSpan(Math.min(...lines), Math.max(...lines));
+      return { name: `第二十条第（${b.item}）项`, kind: 'rowgroup' as const, span, selection: b.labelCell?.span ?? span, children: [] };
+    });
+    out.push({ name: TABLE_NAMES.disclosure, kind: 'table', span: lineSpan(d.startLine, d.endLine), selection: lineSpan(d.startLine, d.startLine), children });
+  }
+  if (report.applications) {
+    const a = report.applications;
+    const groups = new Map<string, number[]>();
+    for (const def of APPLICATION_ROWS[report.format]) {
+      const row = a.rows.get(def.id);
+      if (!row) continue;
+      const group = def.group ?? def.label;
+      const lines = [...row.labelCells, ...row.cells].filter((c) => !!c).map((c) => c!.line);
+      groups.set(group, [...(groups.get(group) ?? []), ...lines]);
+    }
+    const children = [...groups].map(([name, lines]) => {
+      const span = lineSpan(Math.min(...lines), Math.max(...lines));
+      return { name, kind: 'rowgroup' as const, span, selection: { start: span.start, end: report.lines[Math.min(...lines)].end }, children: [] };
+    });
+    out.push({ name: TABLE_NAMES.applications, kind: 'table', span: lineSpan(a.startLine, a.endLine), selection: lineSpan(a.startLine, a.startLine), children });
+  }
+  if (report.review) {
+    const r = report.review;
+    out.push({ name: TABLE_NAMES.review, kind: 'table', span: lineSpan(r.startLine, r.endLine), selection: lineSpan(r.startLine, r.startLine), children: [] });
+  }
+  return out;
+}
+
+export function outline(report: Report): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const end = report.text.length;
+  if (report.title) roots.push({ name: report.title.text, kind: 'title', span: report.title.span, selection: report.title.span, children: [] });
+  const hs = report.headings;
+  const tables = tableNodes(report);
+  hs.forEach((h, i) => {
+    const stop = i + 1 < hs.length ? report.lines[hs[i + 1].line].start : end;
+    const span = { start: h.span.start, end: Math.max(h.span.end, stop) };
+    const inside = (s: Span) => s.start >= span.start && s.start < span.end;
+    const children: OutlineNode[] = [];
+    let sub: OutlineNode | undefined;
+    const items = [
+      ...report.subHeadings.filter((s) => inside(s.span)).map((s) => ({ at: s.span.start, node: { name: s.text, kind: 'subsection' as const, span: s.span, selection: s.span, children: [] }, level: s.level })),
+      ...tables.filter((t) => inside(t.span)).map((t) => ({ at: t.span.start, node: t, level: 0 })),
+    ].sort((a, b) => a.at - b.at);
+    for (const it of items) {
+      if (it.level === 2 && sub) sub.children.push(it.node);
+      else {
+        children.push(it.node);
+        sub = it.level === 1 ? it.node : undefined;
+      }
+    }
+    // A sub-heading's span runs to the next sibling, so folding and breadcrumbs follow the text.
+    children.forEach((c, k) => {
+      if (c.kind !== 'subsection') return;
+      const next = children[k + 1]?.span.start ?? span.end;
+      c.span = { start: c.span.start, end: Math.max(c.span.end, next) };
+    });
+    roots.push({ name: h.text, kind: 'section', span, selection: h.span, children });
+  });
+  // Tables outside any section (a report with no headings) still show.
+  for (const t of tables) if (!hs.some((h, i) => t.span.start >= h.span.start && (i + 1 >= hs.length || t.span.start < report.lines[hs[i + 1].line].start))) roots.push(t);
+  return roots;
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+}
+
+/** Sections and tables fold; trailing blank lines stay visible. */
+export function foldingRanges(report: Report): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const trim = (a: number, b: number) => {
+    while (b > a && report.lines[b].text.trim() === '') b--;
+    if (b > a) out.push({ startLine: a, endLine: b });
+  };
+  const hs = report.headings;
+  hs.forEach((h, i) => trim(h.line, (i + 1 < hs.length ? hs[i + 1].line : report.lines.length) - 1));
+  for (const t of [report.disclosure, report.applications, report.review]) if (t) trim(t.startLine, t.endLine);
+  return out;
+}
