@@ -112,8 +112,18 @@ const VARIANT_RE = new RegExp(`[${Object.keys(VARIANT_CHARS).join('')}\u2e80-\u2
  * letters and digits kept. `（二）部分公开 (区分处理的, …)` and `(二)部分公开（区分处理的，…）` share a key.
  */
 export function labelKey(s: string): string {
-  const n = s.replace(VARIANT_RE, (c) => intendedChar(c) ?? c).normalize('NFKC');
-  return n.replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '');
+  return foldCompat(s).replace(NOT_KEY, '');
+}
+
+const NOT_KEY = /[^\p{Script=Han}\p{L}\p{N}]+/gu;
+/** Characters NFKC changes in these reports: full-width forms, compatibility ideographs, circled digits. */
+const NEEDS_NFKC = /[\u2460-\u24ff\u2e80-\u2fdf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+
+/** Variant characters mapped and NFKC applied, skipping NFKC (the hot cost) when nothing needs it. */
+export function foldCompat(s: string): string {
+  VARIANT_RE.lastIndex = 0;
+  const v = VARIANT_RE.test(s) ? s.replace(VARIANT_RE, (c) => intendedChar(c) ?? c) : s;
+  return NEEDS_NFKC.test(v) ? v.normalize('NFKC') : v;
 }
 
 /** Whitespace as it appears in copied text: tabs, NBSP, ideographic space, BOM, zero-width space. */

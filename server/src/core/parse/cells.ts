@@ -2,7 +2,7 @@
  * Lines → cells. One splitter serves every layout of REPORT-FORMAT.md §6: tab rows, one cell per
  * line, space-aligned PDF text and pipe tables all reduce to a stream of cells with exact spans.
  */
-import { Decimal, Line, Span, WS, trimSpan } from '../text';
+import { Decimal, Line, Span, WS, foldCompat, trimSpan } from '../text';
 
 export type CellKind = 'number' | 'blank' | 'bad' | 'text';
 
@@ -36,7 +36,7 @@ export function isPageMark(text: string): boolean {
 
 /** Reads one cell's text: a number (with unit and note), a blank, a damaged number or text. */
 export function classifyCell(raw: string): Pick<Cell, 'kind' | 'value' | 'unit' | 'note' | 'placeholder'> {
-  const t = raw.normalize('NFKC').replace(SPACES, '');
+  const t = foldCompat(raw).replace(SPACES, '');
   if (t === '') return { kind: 'blank', placeholder: false };
   if (PLACEHOLDER.test(t)) return { kind: 'blank', placeholder: true };
   const m = NUMBER.exec(t);
@@ -62,8 +62,12 @@ function makeCell(text: string, start: number, line: number): Cell {
  * Splits a piece of a line at runs of two or more spaces, then splits off trailing numbers
  * separated by single spaces (`规章 0 0 0`, `0 0 0 0 0`), keeping `结果 维持` and `10 万元` whole.
  */
+const GAP = new RegExp(`[${WS}]{2,}|\\u3000`, 'g');
+const WORD = new RegExp(`[^${WS}]+`, 'g');
+
 function splitSpaced(seg: string, start: number, line: number, out: Cell[]): void {
-  const gap = new RegExp(`[${WS}]{2,}|\\u3000`, 'g');
+  const gap = GAP;
+  gap.lastIndex = 0;
   let last = 0;
   const pieces: Array<[string, number]> = [];
   for (let m = gap.exec(seg); m; m = gap.exec(seg)) {
@@ -73,7 +77,8 @@ function splitSpaced(seg: string, start: number, line: number, out: Cell[]): voi
   if (last < seg.length) pieces.push([seg.slice(last), start + last]);
   for (const [piece, pstart] of pieces) {
     const words: Array<[string, number]> = [];
-    const word = new RegExp(`[^${WS}]+`, 'g');
+    const word = WORD;
+    word.lastIndex = 0;
     for (let m = word.exec(piece); m; m = word.exec(piece)) words.push([m[0], pstart + m.index]);
     let cut = words.length;
     while (cut > 0 && isValueLike(words[cut - 1][0])) cut--;
