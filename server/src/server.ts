@@ -47,6 +47,7 @@ import { t } from './core/i18n';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
 
 const SOURCE = 'xxgk-report';
+const MAX_DIAGNOSTICS = 1000;
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 const DOCS = 'https://github.com/xxgk-report/xxgk-report/blob/main/docs/rules/';
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -146,7 +147,9 @@ function schedule(doc: TextDocument): void {
       const result = await check(latest);
       const now = documents.get(doc.uri);
       if (!now || now.version !== result.version) return; // an older version's results are never sent
-      await connection.sendDiagnostics({ uri: now.uri, version: now.version, diagnostics: result.findings.map((f) => toDiagnostic(now, f)) });
+      // A damaged file can produce thousands of findings; the editor gets the first MAX_DIAGNOSTICS.
+      const diagnostics = result.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(now, f));
+      await connection.sendDiagnostics({ uri: now.uri, version: now.version, diagnostics });
       connection.sendNotification('xxgk-report/status', { uri: now.uri, format: result.tooLarge ? null : result.report.format, legacy: result.report.legacy, problems: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length });
     }),
   );

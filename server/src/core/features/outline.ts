@@ -58,17 +58,25 @@ export function outline(report: Report): OutlineNode[] {
   const end = report.text.length;
   if (report.title) roots.push({ name: report.title.text, kind: 'title', span: report.title.span, selection: report.title.span, children: [] });
   const hs = report.headings;
-  const tables = tableNodes(report);
+  const tables = tableNodes(report).sort((a, b) => a.span.start - b.span.start);
+  // Sub-headings and tables are in document order: one pointer each keeps this linear.
+  let si = 0;
+  let ti = 0;
   hs.forEach((h, i) => {
     const stop = i + 1 < hs.length ? report.lines[hs[i + 1].line].start : end;
     const span = { start: h.span.start, end: Math.max(h.span.end, stop) };
-    const inside = (s: Span) => s.start >= span.start && s.start < span.end;
     const children: OutlineNode[] = [];
     let sub: OutlineNode | undefined;
-    const items = [
-      ...report.subHeadings.filter((s) => inside(s.span)).map((s) => ({ at: s.span.start, node: { name: s.text, kind: 'subsection' as const, span: s.span, selection: s.span, children: [] }, level: s.level })),
-      ...tables.filter((t) => inside(t.span)).map((t) => ({ at: t.span.start, node: t, level: 0 })),
-    ].sort((a, b) => a.at - b.at);
+    const items: Array<{ at: number; node: OutlineNode; level: number }> = [];
+    while (si < report.subHeadings.length && report.subHeadings[si].span.start < span.end) {
+      const s = report.subHeadings[si++];
+      if (s.span.start >= span.start) items.push({ at: s.span.start, node: { name: s.text, kind: 'subsection', span: s.span, selection: s.span, children: [] }, level: s.level });
+    }
+    while (ti < tables.length && tables[ti].span.start < span.end) {
+      const t = tables[ti++];
+      if (t.span.start >= span.start) items.push({ at: t.span.start, node: t, level: 0 });
+    }
+    items.sort((a, b) => a.at - b.at);
     for (const it of items) {
       if (it.level === 2 && sub) sub.children.push(it.node);
       else {
