@@ -342,5 +342,8 @@ connection.onRequest('xxgk-report/checkFiles', async ({ uris }: { uris: string[]
   return { files: uris.length, problems };
 });
 
+/** Resident memory, for the tests that check it stays bounded under load. */
+connection.onRequest('xxgk-report/memory', () => process.memoryUsage().rss);
+
 documents.listen(connection);
 connection.listen();
