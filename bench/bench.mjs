@@ -60,3 +60,28 @@ console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.input} | ${r.bytes} | ${r.checkMs.toFixed(3)} | ${r.splitMs.toFixed(3)} | ${r.ratio.toFixed(1)}× |`);
 console.log(`LSP didChange → diagnostics (typical report, 200 edits): p50 ${lsp.p50.toFixed(2)} ms, p95 ${lsp.p95.toFixed(2)} ms`);
 writeFileSync('bench/results.json', JSON.stringify({ machine: { cpu: cpus()[0].model, cores: cpus().length, node: process.version }, rows, lsp }, null, 2));
+
+// CLI wall time on 1,000 reports, against markdownlint-cli2 on the same bytes (as .md).
+const { mkdtempSync, mkdirSync, rmSync } = await import('node:fs');
+const { join } = await import('node:path');
+const { tmpdir } = await import('node:os');
+const { spawnSync } = await import('node:child_process');
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
+mkdirSync(join(dir, 'txt'));
+mkdirSync(join(dir, 'md'));
+for (let i = 0; i < 1000; i++) {
+  const [, text] = seeds[i % seeds.length];
+  writeFileSync(join(dir, 'txt', `r${i}.txt`), text);
+  writeFileSync(join(dir, 'md', `r${i}.md`), text);
+}
+const wall = (cmd, args) => {
+  const t0 = performance.now();
+  spawnSync(cmd, args, { stdio: 'ignore' });
+  return performance.now() - t0;
+};
+const cliMs = Math.min(wall(process.execPath, ['dist/cli.js', 'check', '--format', 'json', join(dir, 'txt')]), wall(process.execPath, ['dist/cli.js', 'check', '--format', 'json', join(dir, 'txt')]));
+const mdMs = Math.min(wall(process.execPath, ['node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs', join(dir, 'md', '*.md')]), wall(process.execPath, ['node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs', join(dir, 'md', '*.md')]));
+rmSync(dir, { recursive: true, force: true });
+console.log(`CLI on 1,000 reports: ${cliMs.toFixed(0)} ms; markdownlint-cli2 on the same bytes: ${mdMs.toFixed(0)} ms; ratio ${(mdMs / cliMs).toFixed(2)}× (markdownlint / xxgk-report)`);
+const results = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+writeFileSync('bench/results.json', JSON.stringify({ ...results, cli: { reports: 1000, ms: cliMs, markdownlintMs: mdMs, ratio: mdMs / cliMs } }, null, 2));

@@ -162,7 +162,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const files = collectFiles(parsed.paths, errors);
   const options: CheckOptions = { format: parsed.reportFormat };
   const checked: Array<{ path: string; report: Report; findings: Finding[] }> = [];
-  for (const file of files) {
+  // A long batch on a terminal shows its progress on stderr (never in the output proper).
+  const progress = files.length > 100 && process.stderr.isTTY;
+  for (const [n, file] of files.entries()) {
+    if (progress && n % 50 === 0) process.stderr.write(`\r${t('已检查 {0}/{1}', n, files.length)}`);
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -192,6 +195,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const shown = relative(process.cwd(), resolve(file)) || file;
     checked.push({ path: shown, report, findings: runRules(report, options) });
   }
+  if (progress) process.stderr.write('\r\x1b[K');
   const cross = runSetRules(checked.map((c) => c.report), options);
   for (const c of checked) {
     const extra = cross.get(c.report);
