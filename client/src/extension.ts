@@ -33,8 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(status);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('xxgk-report.newReport', async () => {
-      const format = await vscode.window.showQuickPick(
+    vscode.commands.registerCommand('xxgk-report.newReport', async (formatArg?: '2019' | '2021', yearArg?: number) => {
+      // Arguments skip the prompts (used by keybindings and the in-editor tests).
+      const format = formatArg ? { label: formatArg } : await vscode.window.showQuickPick(
         [
           { label: '2021', description: vscode.l10n.t('国办公开办函〔2021〕30号，2021年度起') },
           { label: '2019', description: vscode.l10n.t('国办公开办函〔2019〕60号，2019–2020年度') },
@@ -42,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { placeHolder: vscode.l10n.t('选择报告格式') },
       );
       if (!format) return;
-      const year = await vscode.window.showInputBox({
+      const year = yearArg ? String(yearArg) : await vscode.window.showInputBox({
         prompt: vscode.l10n.t('报告年度'),
         value: String(new Date().getFullYear() - 1),
         validateInput: (v) => (/^\d{4}$/.test(v) ? undefined : vscode.l10n.t('请输入四位年份')),
@@ -87,12 +88,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   for (const doc of vscode.workspace.textDocuments) void detectByContent(doc);
 
+  const statusByUri = new Map<string, string>();
+  const statusChanged = new vscode.EventEmitter<string>();
+  context.subscriptions.push(
+    statusChanged,
+    // The status text of the active report, once the server has checked it (read by the in-editor tests).
+    vscode.commands.registerCommand('xxgk-report.statusText', async () => {
+      const uri = vscode.window.activeTextEditor?.document.uri.toString() ?? '';
+      if (statusByUri.has(uri)) return statusByUri.get(uri);
+      return new Promise<string>((resolve) => {
+        const sub = statusChanged.event((u) => {
+          if (u !== uri) return;
+          sub.dispose();
+          resolve(statusByUri.get(uri)!);
+        });
+      });
+    }),
+  );
+
   await client.start();
   context.subscriptions.push(
     client.onNotification('xxgk-report/status', (s: { uri: string; format: string | null; legacy: boolean; problems: number }) => {
-      if (vscode.window.activeTextEditor?.document.uri.toString() !== s.uri) return;
       const format = s.legacy ? vscode.l10n.t('2019年以前格式') : s.format ? vscode.l10n.t('{0}年格式', s.format) : vscode.l10n.t('未检查');
-      status.text = s.problems ? vscode.l10n.t('{0} · {1} 个问题', format, s.problems) : vscode.l10n.t('{0} · 无问题', format);
+      statusByUri.set(s.uri, s.problems ? vscode.l10n.t('{0} · {1} 个问题', format, s.problems) : vscode.l10n.t('{0} · 无问题', format));
+      statusChanged.fire(s.uri);
+      if (vscode.window.activeTextEditor?.document.uri.toString() !== s.uri) return;
+      status.text = statusByUri.get(s.uri)!;
       status.severity = s.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
       status.detail = vscode.l10n.t('政府信息公开年度报告');
     }),
