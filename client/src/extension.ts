@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { t, useLanguage } from './l10n';
 
 const LANGUAGE = 'xxgk-report';
 const TITLE_PATTERN = /政府信息公开.{0,20}年度报告|政务公开.{0,20}年度报告/;
@@ -16,6 +17,12 @@ async function detectByContent(doc: vscode.TextDocument): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  useLanguage(vscode.workspace.getConfiguration(LANGUAGE).get<string>('language'));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${LANGUAGE}.language`)) useLanguage(vscode.workspace.getConfiguration(LANGUAGE).get<string>('language'));
+    }),
+  );
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -25,11 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: LANGUAGE }],
     synchronize: { configurationSection: LANGUAGE },
   };
-  client = new LanguageClient(LANGUAGE, vscode.l10n.t('政府信息公开年度报告检查'), serverOptions, clientOptions);
+  client = new LanguageClient(LANGUAGE, t('政府信息公开年度报告检查'), serverOptions, clientOptions);
 
   const status = vscode.languages.createLanguageStatusItem('xxgk-report.status', { language: LANGUAGE });
-  status.name = vscode.l10n.t('年度报告格式');
-  status.text = vscode.l10n.t('年度报告');
+  status.name = t('年度报告格式');
+  status.text = t('年度报告');
   context.subscriptions.push(status);
 
   context.subscriptions.push(
@@ -37,16 +44,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Arguments skip the prompts (used by keybindings and the in-editor tests).
       const format = formatArg ? { label: formatArg } : await vscode.window.showQuickPick(
         [
-          { label: '2021', description: vscode.l10n.t('国办公开办函〔2021〕30号，2021年度起') },
-          { label: '2019', description: vscode.l10n.t('国办公开办函〔2019〕60号，2019–2020年度') },
+          { label: '2021', description: t('国办公开办函〔2021〕30号，2021年度起') },
+          { label: '2019', description: t('国办公开办函〔2019〕60号，2019–2020年度') },
         ],
-        { placeHolder: vscode.l10n.t('选择报告格式') },
+        { placeHolder: t('选择报告格式') },
       );
       if (!format) return;
       const year = yearArg ? String(yearArg) : await vscode.window.showInputBox({
-        prompt: vscode.l10n.t('报告年度'),
+        prompt: t('报告年度'),
         value: String(new Date().getFullYear() - 1),
-        validateInput: (v) => (/^\d{4}$/.test(v) ? undefined : vscode.l10n.t('请输入四位年份')),
+        validateInput: (v) => (/^\d{4}$/.test(v) ? undefined : t('请输入四位年份')),
       });
       if (!year) return;
       const text = await client!.sendRequest<string>('xxgk-report/template', { format: format.label, year: Number(year) });
@@ -56,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('xxgk-report.exportTables', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== LANGUAGE) {
-        vscode.window.showWarningMessage(vscode.l10n.t('请先打开一份年度报告'));
+        vscode.window.showWarningMessage(t('请先打开一份年度报告'));
         return;
       }
       const result = await client!.sendRequest<{ tables: Record<string, Record<string, Array<number | null>>> } | null>('xxgk-report/tables', { uri: doc.uri.toString() });
@@ -70,12 +77,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       await vscode.workspace.fs.writeFile(json, Buffer.from(JSON.stringify(result, null, 2) + '\n', 'utf8'));
       await vscode.workspace.fs.writeFile(csv, Buffer.from('\ufeff' + rows.join('\r\n') + '\r\n', 'utf8'));
-      vscode.window.setStatusBarMessage(vscode.l10n.t('已导出 {0}', path.basename(json.path)), 5000);
+      vscode.window.setStatusBarMessage(t('已导出 {0}', path.basename(json.path)), 5000);
       return { json: json.toString(), csv: csv.toString() };
     }),
     vscode.commands.registerCommand('xxgk-report.checkWorkspace', async () => {
       const files = await vscode.workspace.findFiles('**/*.txt', '**/node_modules/**', 5000);
-      return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('检查工作区中的年度报告') }, () =>
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('检查工作区中的年度报告') }, () =>
         client!.sendRequest<{ files: number; problems: number }>('xxgk-report/checkFiles', { uris: files.map((f) => f.toString()) }),
       );
     }),
@@ -109,13 +116,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   context.subscriptions.push(
     client.onNotification('xxgk-report/status', (s: { uri: string; format: string | null; legacy: boolean; problems: number }) => {
-      const format = s.legacy ? vscode.l10n.t('2019年以前格式') : s.format ? vscode.l10n.t('{0}年格式', s.format) : vscode.l10n.t('未检查');
-      statusByUri.set(s.uri, s.problems ? vscode.l10n.t('{0} · {1} 个问题', format, s.problems) : vscode.l10n.t('{0} · 无问题', format));
+      const format = s.legacy ? t('2019年以前格式') : s.format ? t('{0}年格式', s.format) : t('未检查');
+      statusByUri.set(s.uri, s.problems ? t('{0} · {1} 个问题', format, s.problems) : t('{0} · 无问题', format));
       statusChanged.fire(s.uri);
       if (vscode.window.activeTextEditor?.document.uri.toString() !== s.uri) return;
       status.text = statusByUri.get(s.uri)!;
       status.severity = s.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-      status.detail = vscode.l10n.t('政府信息公开年度报告');
+      status.detail = t('政府信息公开年度报告');
     }),
   );
 }

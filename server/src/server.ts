@@ -230,7 +230,14 @@ connection.onCodeAction(async ({ textDocument, range: r, context }, token) => {
     actions.push({ title: t('在此处忽略 {0}', f.code), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, command: { title: t('在此处忽略 {0}', f.code), command: 'xxgk-report.ignoreHere', arguments: [doc.uri, f.code, line] } });
     actions.push({ title: t('在工作区设置中关闭规则 {0}', f.code), kind: CodeActionKind.QuickFix, command: { title: t('在工作区设置中关闭规则 {0}', f.code), command: 'xxgk-report.disableRule', arguments: [f.code] } });
   }
-  return actions;
+  // One cell can break several identities: offer each distinct action once.
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    const key = `${a.kind}|${a.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {

@@ -21,12 +21,10 @@ export const totalMismatch: Rule = {
       if (!cell) continue;
       const finding: RuleFinding = { message, span: cell.span };
       if (repairs.length) {
-        const title = repairs.length === 1 && repairs[0].ref.isTotal && repairs[0].ref === id.total
-          ? t('将总计改为 {0}', repairs[0].value.toString())
-          : repairs.map((r) => t('将{0}改为 {1}', r.ref.name, r.value.toString())).join('；');
+        const title = repairs.map((r) => t('将{0}改为 {1}', r.ref.name, r.value.toString())).join('；');
         finding.fix = { title, edits: repairs.map((r) => setCellEdit(r.ref.cell!, r.value)), preferred: true };
       } else if (id.total.cell && id.rhs.length === 1) {
-        finding.fix = { title: t('将总计改为 {0}', parts.toString()), edits: [setCellEdit(id.total.cell, parts)], preferred: false };
+        finding.fix = { title: t('将{0}改为 {1}', id.total.name, parts.toString()), edits: [setCellEdit(id.total.cell, parts)], preferred: false };
       }
       out.push(finding);
     }
