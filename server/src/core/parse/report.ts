@@ -69,12 +69,12 @@ function findTitle(lines: Line[], before: number): Title | undefined {
   return undefined;
 }
 
-function detectFormat(lines: Line[], year: number | undefined, option: ParseOptions['format']): Pick<Report, 'format' | 'formatSource'> {
+function detectFormat(lines: Line[], year: number | undefined, option: ParseOptions['format'], keyOf: (i: number) => string): Pick<Report, 'format' | 'formatSource'> {
   if (option && option !== 'auto') return { format: option, formatSource: 'setting' };
   const found: Record<FormatId, Set<string>> = { '2019': new Set(), '2021': new Set() };
   for (const line of lines) {
     if (line.text.length > 200) continue;
-    const key = labelKey(line.text);
+    const key = keyOf(line.index);
     for (const f of ['2019', '2021'] as const) for (const m of FORMAT_MARKERS[f]) if (key.includes(m)) found[f].add(m);
   }
   const a = found['2019'].size;
@@ -93,17 +93,18 @@ interface Anchors {
 const ANCHORS: Anchors = {
   disclosure: (key) => /^第二十条第/.test(key) || key === '信息内容' || key.startsWith('信息内容本年'),
   applications: (key) => key.includes('勾稽关系') || key.startsWith('申请人情况') || key.startsWith('一本年新收政府信息公开申请'),
-  review: (_key, line) =>
+  review: (key, line) =>
+    (key.includes('行政复议') || key.includes('行政诉讼') || key.includes('结果维持')) &&
     splitLineCells(line).some((c) => {
       const k = labelKey(c.raw);
       return ['行政复议', '行政诉讼', '结果维持'].includes(k) || (k.startsWith('行政复议') && k.length <= 12 && !/[。，]/.test(c.raw));
     }),
 };
 
-function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>): number {
+function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>, keyOf: (i: number) => string): number {
   for (let i = from; i < to; i++) {
     if (headingLines.has(i) || lines[i].text.length > 160) continue;
-    if (test(labelKey(lines[i].text), lines[i])) return i;
+    if (test(keyOf(i), lines[i])) return i;
   }
   return -1;
 }
@@ -128,7 +129,10 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const ym = /(\d{4})年/.exec(titleKey);
   const year = ym ? Number(ym[1]) : undefined;
   const body = title ? (ym ? titleKey.slice(0, ym.index) : titleKey.split('政府信息公开')[0]) || undefined : undefined;
-  const { format, formatSource } = detectFormat(lines, year, options.format);
+  // Each line's label key is computed at most once, however many passes look at it.
+  const keys: Array<string | undefined> = new Array(lines.length);
+  const keyOf = (i: number) => (keys[i] ??= labelKey(lines[i].text));
+  const { format, formatSource } = detectFormat(lines, year, options.format, keyOf);
   const headingLines = new Set(headings.map((h) => h.line));
 
   const report: Report = {
@@ -143,8 +147,8 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   };
 
   const s2 = sectionLine(2);
-  const dAt = findAnchor(lines, Math.max(0, s2), end, ANCHORS.disclosure, headingLines);
-  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines);
+  const dAt = findAnchor(lines, Math.max(0, s2), end, ANCHORS.disclosure, headingLines, keyOf);
+  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf);
   if (dAt >= 0) {
     const stop = Math.min(nextHeadingAfter(dAt, headings, end), aAt > dAt ? aAt : end);
     report.disclosure = parseDisclosure(lines, dAt, stop, format);
@@ -155,7 +159,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     markTable(aAt, report.applications.endLine);
   }
   const rFrom = Math.max(0, sectionLine(4), report.applications ? report.applications.endLine + 1 : 0);
-  const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines);
+  const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf);
   if (rAt >= 0) {
     report.review = parseReview(lines, rAt, nextHeadingAfter(rAt, headings, end));
     markTable(rAt, report.review.endLine);
