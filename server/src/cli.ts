@@ -207,7 +207,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   else if (parsed.format === 'sarif') out(JSON.stringify(sarif(results), null, 2));
   else {
     const lines: string[] = [];
-    let counts = { error: 0, warning: 0, information: 0, hint: 0 };
+    const counts = { error: 0, warning: 0, information: 0, hint: 0 };
     for (const r of results) {
       for (const d of r.diagnostics) {
         lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);

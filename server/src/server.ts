@@ -29,7 +29,8 @@ import {
   OutlineNode,
   Report,
   TextEdit,
-  computeArithmetic,
+  Arithmetic,
+  createContext,
   foldingRanges,
   formatTables,
   hoverAt,
@@ -65,6 +66,8 @@ interface Checked {
   report: Report;
   findings: Finding[];
   tooLarge: boolean;
+  /** The identities, computed once per version and shared by the rules, hover and code lens. */
+  arithmetic: () => Arithmetic;
 }
 
 const checked = new Map<string, Checked>();
@@ -102,15 +105,17 @@ async function check(doc: TextDocument): Promise<Checked> {
   if (text.length > settings.maxFileSize) {
     // A huge file gets one note instead of a full check, so the editor stays responsive.
     const report = parseReport('');
+    // Reported under format-mismatch (information): the public codes have no separate one for size.
     const finding: Finding = { code: 'format-mismatch', severity: 'information', message: t('文件太大（{0} 个字符，上限 {1}），未做完整检查', text.length, settings.maxFileSize), span: { start: 0, end: 0 } };
-    result = { version: doc.version, report, findings: [finding], tooLarge: true };
+    result = { version: doc.version, report, findings: [finding], tooLarge: true, arithmetic: createContext(report).arithmetic };
   } else {
     const report = parseReport(text, { format: settings.format });
+    const ctx = createContext(report);
     const skip = ignored.get(doc.uri);
-    const findings = runRules(report, { rules: settings.rules, locale: settings.language }).filter(
+    const findings = runRules(report, { rules: settings.rules, locale: settings.language }, ctx).filter(
       (f) => !skip?.has(ignoreKey(doc, { code: f.code, line: report.index.position(f.span.start).line })),
     );
-    result = { version: doc.version, report, findings, tooLarge: false };
+    result = { version: doc.version, report, findings, tooLarge: false, arithmetic: ctx.arithmetic };
   }
   checked.set(doc.uri, result);
   return result;
@@ -281,8 +286,8 @@ connection.onFoldingRanges(async ({ textDocument }) => {
 connection.onHover(async ({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc) return null;
-  const { report } = await check(doc);
-  const info = hoverAt(report, doc.offsetAt(position));
+  const { report, arithmetic } = await check(doc);
+  const info = hoverAt(report, doc.offsetAt(position), arithmetic());
   return info ? { contents: { kind: 'markdown', value: info.markdown }, range: range(doc, info.span) } : null;
 });
 
@@ -300,8 +305,8 @@ connection.languages.inlayHint.on(async ({ textDocument, range: r }) => {
 connection.onCodeLens(async ({ textDocument }) => {
   const doc = documents.get(textDocument.uri);
   if (!doc) return [];
-  const { report } = await check(doc);
-  return tableLenses(report, computeArithmetic(report)).map(
+  const { report, arithmetic } = await check(doc);
+  return tableLenses(report, arithmetic()).map(
     (l): CodeLens => ({ range: { start: { line: l.line, character: 0 }, end: { line: l.line, character: 0 } }, command: { title: l.title, command: '' } }),
   );
 });

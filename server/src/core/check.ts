@@ -7,7 +7,7 @@ import type { Cell } from './parse/cells';
 import { parseReport } from './parse/report';
 import { checkCarryOverSet } from './rules/carry-over-mismatch';
 import { RULES } from './rules/index';
-import { createContext, RuleFinding } from './rules/rule';
+import { createContext, RuleContext, RuleFinding } from './rules/rule';
 import type { Range } from './text';
 
 export type SeveritySetting = Severity | 'off';
@@ -51,9 +51,8 @@ function finish(code: Code, f: RuleFinding, defaultSeverity: Severity, options: 
 }
 
 /** Runs every rule on a parsed report. Findings come sorted by position. */
-export function runRules(report: Report, options: CheckOptions = {}): Finding[] {
+export function runRules(report: Report, options: CheckOptions = {}, ctx: RuleContext = createContext(report)): Finding[] {
   if (options.locale) setLocale(options.locale);
-  const ctx = createContext(report);
   const out: Finding[] = [];
   for (const rule of RULES) {
     if (options.rules?.[rule.code] === 'off') continue;
@@ -142,7 +141,11 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
   const applied: TextEdit[] = [];
   let lastEnd = -1;
   for (const e of sorted) {
-    if (e.span.start < lastEnd || (applied.length && e.span.start === lastEnd && e.span.start === e.span.end && applied[applied.length - 1].span.start === e.span.start)) continue;
+    const prev = applied[applied.length - 1];
+    // Overlapping edits, and a second insertion at the very point of the previous one, are skipped.
+    const overlaps = e.span.start < lastEnd;
+    const sameInsertion = prev !== undefined && e.span.start === e.span.end && prev.span.start === e.span.start;
+    if (overlaps || sameInsertion) continue;
     applied.push(e);
     lastEnd = e.span.end;
   }

@@ -18,4 +18,7 @@ export type { OutlineNode, OutlineKind, FoldingRange } from './features/outline'
 export { hoverAt, inlayHints, tableLenses } from './features/tables-info';
 export { formatTables } from './features/format-tables';
 export { computeArithmetic } from './rules/arithmetic';
+export type { Arithmetic } from './rules/arithmetic';
+export { createContext } from './rules/rule';
+export type { RuleContext } from './rules/rule';
 export { reportTemplate as newReportText } from './format/template';

@@ -18,7 +18,8 @@ export function matchHeading(line: Line): SectionHeading | undefined {
   const text = line.text;
   if (text.length > 120 || /\t.*\d/.test(text)) return undefined;
   const m = HEADING.exec(text);
-  if (!m || !m[3] && !m[2]) return undefined;
+  // The numeral must be followed by punctuation or a space: `一是…` is not a heading.
+  if (!m || (!m[3] && !m[2])) return undefined;
   const numeral = NUMERAL_VALUE[m[1]];
   const rest = labelKey(m[4]);
   if (!rest || /[。；]/.test(m[4].replace(/[。；]\s*$/, ''))) return undefined;

@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n';
 import { Decimal } from '../text';
-import { Rule, RuleFinding, setCellEdit } from './rule';
+import { Rule, RuleFinding } from './rule';
 import { tableCells } from './table-cells';
 
 const LOOKALIKES: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1' };
@@ -29,8 +29,7 @@ export const badCell: Rule = {
       if (p.role !== 'amount' && !cell.value.isInteger()) {
         out.push({ message: t('{0} 为 {1}，件数应为整数', where, cell.value.toString()), span: cell.span });
       } else if (p.role !== 'signed' && cell.value.isNegative()) {
-        const finding: RuleFinding = { message: t('{0} 为 {1}，不能为负数', where, cell.value.toString()), span: cell.span };
-        out.push(finding);
+        out.push({ message: t('{0} 为 {1}，不能为负数', where, cell.value.toString()), span: cell.span });
       }
     }
     for (const table of [report.disclosure, report.applications, report.review]) {
