@@ -1,6 +1,8 @@
 /** xxgk-report: check annual reports from the command line (text, JSON, SARIF), same core. */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { Stats, realpathSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { ChangedMeanwhile, writeFileAtomicSync } from './atomic-write';
+import { FoundFile, collectFiles, inside, isProblem, problemMessage, readRegularFileSync } from './fs-walk';
 import {
   CheckOptions,
   FileResult,
@@ -68,26 +70,44 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-/** Folders are walked for *.txt, in a stable order. */
-function collectFiles(paths: string[], errors: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string, top: boolean) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      errors.push(t('{0}：文件不存在', p));
-      return;
+const isTxt = (name: string) => name.toLowerCase().endsWith('.txt');
+
+/**
+ * Writes a fixed text back: only a writable regular file inside the checked folder, atomically (a temporary
+ * file beside it, fsync, rename), and only if nobody changed it since it was read. A message when refused.
+ */
+function writeFix(file: FoundFile, read: { bytes: Buffer; stats: Stats }, data: Buffer): string | undefined {
+  let real: string;
+  let st: Stats;
+  try {
+    real = realpathSync(file.path);
+    st = statSync(real);
+  } catch (e) {
+    return t('{0}：写回失败（{1}），原文件未改动', file.path, (e as Error).message);
+  }
+  if (!inside(real, file.root)) return t('{0}：符号链接指向所检查的文件夹之外，未写回修复', file.path);
+  if (!st.isFile() || st.ino !== read.stats.ino || st.dev !== read.stats.dev) {
+    // Replaced since it was read: fine if another run already wrote this very fix, else left alone.
+    const now = readRegularFileSync(real);
+    return !isProblem(now) && now.bytes.equals(data) ? undefined : t('{0}：检查期间文件被其他程序修改，未写回修复', file.path);
+  }
+  // Checked by mode, not access(2): root may write anything, but a read-only report is meant to stay as it is.
+  if ((st.mode & 0o222) === 0) return t('{0}：文件是只读的，未写回修复', file.path);
+  let current: Buffer | undefined;
+  try {
+    writeFileAtomicSync(real, data, () => {
+      const now = readRegularFileSync(real);
+      current = isProblem(now) ? undefined : now.bytes;
+      return !!current && current.equals(read.bytes);
+    });
+  } catch (e) {
+    if (e instanceof ChangedMeanwhile) {
+      // Another run wrote the very same fix first: that is success, not a conflict.
+      return current?.equals(data) ? undefined : t('{0}：检查期间文件被其他程序修改，未写回修复', file.path);
     }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        const child = join(p, name);
-        if (statSync(child).isDirectory() || name.toLowerCase().endsWith('.txt')) walk(child, false);
-      }
-    } else if (top || p.toLowerCase().endsWith('.txt')) out.push(p);
-  };
-  for (const p of paths) walk(p, true);
-  return out;
+    return t('{0}：写回失败（{1}），原文件未改动', file.path, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  return undefined;
 }
 
 export interface Decoded {
@@ -159,21 +179,22 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return parsed ? 2 : 0;
   }
   const errors: string[] = [];
-  const files = collectFiles(parsed.paths, errors);
+  const { files, problems } = collectFiles(parsed.paths, isTxt);
+  for (const p of problems) errors.push(problemMessage(p));
   const options: CheckOptions = { format: parsed.reportFormat };
   const checked: Array<{ path: string; report: Report; findings: Finding[] }> = [];
   // A long batch on a terminal shows its progress on stderr (never in the output proper).
   const progress = files.length > 100 && process.stderr.isTTY;
-  for (const [n, file] of files.entries()) {
+  for (const [n, found] of files.entries()) {
     if (progress && n % 50 === 0) process.stderr.write(`\r${t('已检查 {0}/{1}', n, files.length)}`);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      errors.push(t('{0}：无法读取（{1}）', file, (e as Error).message));
+    const file = found.path;
+    // Only regular files, never more than MAX_FILE_BYTES: a FIFO or /dev/zero named *.txt is refused, not read.
+    const read = readRegularFileSync(file);
+    if (isProblem(read)) {
+      errors.push(problemMessage(read));
       continue;
     }
-    const decoded = decode(bytes);
+    const decoded = decode(read.bytes);
     if (typeof decoded === 'string') {
       errors.push(`${file}：${decoded}`);
       continue;
@@ -185,9 +206,12 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       if (fixed.text !== text) {
         if (decoded.encoding !== 'utf-8') errors.push(t('{0}：GB18030 编码的文件不写回，请先转为 UTF-8', file));
         else {
-          writeFileSync(file, (decoded.bom ? '\ufeff' : '') + fixed.text);
-          err(t('{0}：已修复 {1} 处', file, fixed.fixed));
-          text = fixed.text;
+          const refused = writeFix(found, read, Buffer.from((decoded.bom ? '\ufeff' : '') + fixed.text, 'utf8'));
+          if (refused) errors.push(refused);
+          else {
+            err(t('{0}：已修复 {1} 处', file, fixed.fixed));
+            text = fixed.text;
+          }
         }
       }
     }
