@@ -34,6 +34,8 @@ export interface TableRow {
 
 export interface TableProblem {
   kind: 'unaligned-row' | 'extra-values' | 'duplicate-row';
+  /** Why a row could not be read, where the shape says: digits glued to a label. */
+  reason?: 'glued';
   span: Span;
   rowId?: string;
   count?: number;
@@ -41,6 +43,8 @@ export interface TableProblem {
 }
 
 interface TableBase {
+  /** The text shape the table was read in (`html`, `pipe`, `text-table`, `paragraph`, `tab`, `stream`). */
+  layout: string;
   /** First and last line of the table region. */
   startLine: number;
   endLine: number;

@@ -19,6 +19,12 @@ export interface Cell {
   note?: string;
   /** For blanks: an empty cell, or a placeholder such as `/`, `—`, `无`. */
   placeholder?: boolean;
+  /** Grid column, where the layout gives positions (HTML, pipe and plain-text tables). */
+  col?: number;
+  /** The span's text is not `raw` (markup or entities inside the cell): never edit it. */
+  inexact?: boolean;
+  /** A row label with digits glued to it (`规章012`): the digits cannot be split with confidence. */
+  glued?: boolean;
 }
 
 const SPACES = new RegExp(`[${WS}]+`, 'g');
@@ -53,7 +59,7 @@ function isValueLike(raw: string): boolean {
   return k === 'number' || k === 'bad' || (k === 'blank' && raw.trim() !== '');
 }
 
-function makeCell(text: string, start: number, line: number): Cell {
+export function makeCell(text: string, start: number, line: number): Cell {
   const t = trimSpan(text, start);
   return { raw: t.text, span: { start: t.start, end: t.end }, line, ...classifyCell(t.text) };
 }

@@ -1,71 +1,219 @@
 /**
  * The document around the tables: section headings, sub-headings, the title (body and year) and
  * whether the report is in a pre-2019 format. Pure functions of the lines.
+ *
+ * Headings are read through the markup copied text carries (`## `, `**…**`, `> `, list bullets,
+ * `<strong>`, Word's `<!--[if !supportLists]-->`): the markup is never part of a heading's span.
  */
-import { SECTIONS, officialHeading } from '../format/official';
-import type { HeadingVariant, SectionHeading, SubHeading, Title } from '../model';
-import { Line, WS, labelKey, trimSpan } from '../text';
+import { APPLICATION_GROUP_SIGNATURES, APPLICATION_ROWS, DISCLOSURE_BLOCKS, REVIEW_COLUMNS, SECTIONS, SectionDef, officialHeading } from '../format/official';
+import type { HeadingVariant, Report, SectionHeading, SubHeading, Title } from '../model';
+import { Line, WS, foldCompat, labelKey, trimSpan } from '../text';
 
-const HEADING = new RegExp(`^[${WS}]*([一二三四五六七八])([${WS}]*)([、，,.．:：])?[${WS}]*(.*)$`);
-const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8 };
+const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-/** Recognises a section heading line; table rows such as `三、本年度办理结果` are not headings. */
-export function matchHeading(line: Line): SectionHeading | undefined {
-  const text = line.text;
-  if (text.length > 120 || /\t.*\d/.test(text)) return undefined;
-  const m = HEADING.exec(text);
-  // The numeral must be followed by punctuation or a space: `一是…` is not a heading.
-  if (!m || (!m[3] && !m[2])) return undefined;
-  const numeral = NUMERAL_VALUE[m[1]];
-  const rest = labelKey(m[4]);
-  if (!rest || /[。；]/.test(m[4].replace(/[。；]\s*$/, ''))) return undefined;
-  const section = SECTIONS.find((s) => rest.startsWith(labelKey(s.title))) ?? SECTIONS.find((s) => s.signatures.some((g) => rest.includes(g)));
-  if (!section) return undefined;
-  const officialKey = labelKey(section.title);
-  if (rest.length > officialKey.length + 12 && !rest.startsWith(officialKey)) return undefined;
-  const t = trimSpan(text, line.start);
-  let variant: HeadingVariant | undefined;
-  if (section.number !== numeral) variant = 'number';
-  else if (rest !== officialKey) variant = rest.startsWith(officialKey) || rest === '无' + officialKey ? 'merged' : 'wording';
-  else if (t.text !== officialHeading(section)) variant = 'punctuation';
-  return { number: section.number, text: t.text, span: { start: t.start, end: t.end }, line: line.index, variant };
+// ---------------------------------------------------------------------------------------------
+// Markup around a line's words
+
+const TAG = '<\\/?(?:strong|b|p|h[1-6]|span|font|div|em|u|i)(?:\\s[^<>]*)?\\/?>';
+const WORD_COMMENT = '<!--\\[if !supportLists\\]-->|<!--\\[endif\\]-->';
+/** One token of markup before the words (tried at one position, sticky). */
+const LEAD_TOKEN = new RegExp(`[${WS}]|&nbsp;|#|>|\\*|_|[-+•·●■◆▪](?=[${WS}])|${WORD_COMMENT}|${TAG}`, 'iy');
+/** One token of markup after the words (anchored at the end). */
+const TRAIL_TOKEN = new RegExp(`(?:[${WS}]|&nbsp;|#|\\*|_|${WORD_COMMENT}|<br\\s*\\/?>|${TAG})$`, 'i');
+/** Longest line the markup is looked at on (keeps the end-anchored search cheap). */
+const MARKUP_LINE_LIMIT = 240;
+
+/** The words of a line without surrounding markup, as offsets into the line's text. */
+export function stripMarkup(text: string): { from: number; to: number } {
+  let from = 0;
+  let to = text.length;
+  if (to > MARKUP_LINE_LIMIT) {
+    const t = trimSpan(text, 0);
+    return { from: t.start, to: t.end };
+  }
+  for (;;) {
+    LEAD_TOKEN.lastIndex = from;
+    const m = LEAD_TOKEN.exec(text);
+    if (!m || !m[0].length) break;
+    from += m[0].length;
+  }
+  while (to > from) {
+    const m = TRAIL_TOKEN.exec(text.slice(from, to));
+    if (!m || !m[0].length) break;
+    to -= m[0].length;
+  }
+  return { from, to };
 }
 
-const SUBHEADING = new RegExp(`^[${WS}]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|\\d{1,2}[.、．](?!\\d))`);
+// ---------------------------------------------------------------------------------------------
+// Section headings
 
-function matchSubHeading(line: Line): SubHeading | undefined {
-  const m = SUBHEADING.exec(line.text);
-  if (!m) return undefined;
-  const t = trimSpan(line.text, line.start);
-  // The outline shows the sub-heading's own words: up to the first full stop or colon.
-  const cut = t.text.search(/[。：:；]/);
-  const shown = (cut > 0 ? t.text.slice(0, cut) : t.text).slice(0, 40);
-  const level = /^[（(]/.test(t.text) ? 1 : 2;
-  return { text: shown, span: { start: t.start, end: t.start + shown.length }, line: line.index, level };
-}
+const INNER = `(?:[${WS}]|&nbsp;|${WORD_COMMENT}|<\\/?(?:strong|b|span|font)(?:\\s[^<>]*)?>)*`;
+/** numeral · (space or markup) · separator · (space or markup) · words. */
+const CORE = new RegExp(`^([一二三四五六七八九十])(${INNER})([、，,.．:：])?(${INNER})(.*)$`);
+const SENTENCE_STOP = /[。；;：:]/;
+const SPACE = new RegExp(`[${WS}]|&nbsp;`);
 
-export function findTitle(lines: Line[], before: number): Title | undefined {
-  const limit = Math.min(before, lines.length, 15);
-  for (let i = 0; i < limit; i++) {
-    if (!/年度报告|年报/.test(lines[i].text)) continue;
-    const t = trimSpan(lines[i].text, lines[i].start);
-    let start = t.start;
-    let text = t.text;
-    // The body's name often sits on the line above (`铜川市耀州区人民政府办公室` / `2020年…年度报告`).
-    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-      const p = trimSpan(lines[j].text, lines[j].start);
-      if (!p.text) continue;
-      if (p.text.length <= 30 && !/[。，；：]/.test(p.text) && !/\d{4}\s*年/.test(p.text) && /\d{4}\s*年/.test(text)) {
-        start = p.start;
-        text = p.text + text;
-      }
-      break;
+/** Bounded edit distance (insert, delete, replace); returns limit + 1 when it is over the limit. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
     }
-    return { text, span: { start, end: t.end }, line: lines.findIndex((l) => l.start <= start && start <= l.end) };
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** How many wrong, missing or extra characters a heading of this length may have and still be recognised. */
+function typoLimit(key: string): number {
+  return key.length <= 3 ? 0 : key.length <= 5 ? 1 : 2;
+}
+
+const officialKeys = new Map<SectionDef, string>(SECTIONS.map((s) => [s, labelKey(s.title)]));
+const okey = (s: SectionDef) => officialKeys.get(s)!;
+
+/** Keys of table labels: a line like `三、本年度办理结果` or `四、结转下年度继续办理` is a table row, never a heading. */
+const TABLE_LABEL_SIGNATURES = [
+  ...new Set([
+    ...APPLICATION_ROWS['2019'].flatMap((r) => r.signatures),
+    ...APPLICATION_ROWS['2021'].flatMap((r) => r.signatures),
+    ...APPLICATION_GROUP_SIGNATURES,
+    ...DISCLOSURE_BLOCKS['2019'].flatMap((b) => b.rows.map((r) => labelKey(r.label))),
+    ...DISCLOSURE_BLOCKS['2021'].flatMap((b) => b.rows.map((r) => labelKey(r.label))),
+    ...REVIEW_COLUMNS,
+    '申请数量', '结转下年度', '本年新收', '上年结转', '本年度办理结果',
+  ]),
+].filter((s) => s.length >= 2);
+function isTableLabel(key: string): boolean {
+  return TABLE_LABEL_SIGNATURES.some((s) => key.includes(s));
+}
+
+interface Classified {
+  section: SectionDef;
+  variant?: HeadingVariant;
+}
+
+/** Which section a heading's words (key, after the numeral) name, and how they depart from the official wording. */
+function classify(key: string, numeral: number): Classified | undefined {
+  if (!key) return undefined;
+  for (const s of SECTIONS) {
+    const k = okey(s);
+    if (key === k) return { section: s };
+    if (key.startsWith(k) || key === '无' + k) return { section: s, variant: 'merged' };
+  }
+  const own = SECTIONS.find((s) => s.number === numeral);
+  if (own && own.wordings.includes(key)) return { section: own, variant: 'wording' };
+  const bySignature = SECTIONS.find((s) => s.signatures.some((g) => key.includes(g)));
+  if (bySignature) return { section: bySignature, variant: 'wording' };
+  // A typo (a character wrong, missing or extra) in the official heading or a known wording:
+  // only under the section's own numeral, so a table label never becomes a heading this way.
+  if (own && key.length <= 40) {
+    for (const w of [okey(own), ...own.wordings]) {
+      if (editDistance(key, w, typoLimit(w)) <= typoLimit(w)) return { section: own, variant: 'wording' };
+    }
+    if (key.startsWith('无') && editDistance(key.slice(1), okey(own), typoLimit(okey(own))) <= typoLimit(okey(own))) {
+      return { section: own, variant: 'merged' };
+    }
   }
   return undefined;
 }
 
+interface HeadingParts {
+  numeral: number;
+  /** Offsets into the line's text of the numeral and the end of the words. */
+  from: number;
+  to: number;
+  rest: string;
+  hasSeparator: boolean;
+  innerMarkup: boolean;
+}
+
+/** Splits a heading-shaped line (`一、…`, `## 二.…`, `**三、…**`) into numeral and words. */
+function headingParts(text: string): HeadingParts | undefined {
+  if (text.length > 160) return undefined;
+  const { from, to } = stripMarkup(text);
+  if (to <= from) return undefined;
+  const core = text.slice(from, to);
+  // A Kangxi radical from PDF extraction (⼀ U+2F00) is the numeral it looks like.
+  const first = foldCompat(core[0]);
+  const m = CORE.exec(first + core.slice(1));
+  if (!m) return undefined;
+  const hasSeparator = !!m[3];
+  if (!hasSeparator && !SPACE.test(m[2])) return undefined;
+  return { numeral: NUMERAL_VALUE[m[1]], from, to, rest: m[5], hasSeparator, innerMarkup: /</.test(m[2] + m[4]) };
+}
+
+function toHeading(line: Line, p: HeadingParts, c: Classified): SectionHeading {
+  const text = line.text.slice(p.from, p.to);
+  let variant = c.variant;
+  if (c.section.number !== p.numeral) variant = 'number';
+  else if (!variant && !p.innerMarkup && text !== officialHeading(c.section)) variant = 'punctuation';
+  return { number: c.section.number, text, span: { start: line.start + p.from, end: line.start + p.to }, line: line.index, variant };
+}
+
+/** Recognises a section heading line; table rows such as `三、本年度办理结果` and prose are not headings. */
+export function matchHeading(line: Line): SectionHeading | undefined {
+  const text = line.text;
+  if (text.length > 160 || /\t.*\d/.test(text)) return undefined;
+  const p = headingParts(text);
+  if (!p || p.numeral > 8) return undefined;
+  const rest = p.rest;
+  const stop = rest.search(SENTENCE_STOP);
+  const tail = stop >= 0 ? rest.slice(stop).replace(/^[。；;：:\s]+/, '') : '';
+  let c: Classified | undefined;
+  if (stop >= 0 && labelKey(tail)) {
+    // Words after a full stop or colon: a heading only when the words before it are one
+    // (`六、其他需要报告的事项：无。`); otherwise a sentence that happens to start with a numeral.
+    const head = classify(labelKey(rest.slice(0, stop)), p.numeral);
+    if (!head || head.variant === 'merged') return undefined;
+    c = { section: head.section, variant: 'merged' };
+  } else {
+    const key = labelKey(rest);
+    if (isTableLabel(key)) return undefined;
+    c = classify(key, p.numeral);
+    if (!c) return undefined;
+    if (key.length > okey(c.section).length + 12 && !key.startsWith(okey(c.section))) return undefined;
+  }
+  return toHeading(line, p, c);
+}
+
+/**
+ * A heading in a wording nobody foresaw (`五、工作中存在的不足和下一步打算`) is still found when it sits
+ * where its section belongs: under the section's own numeral, between the headings found before and
+ * after it, short, not a sentence and not a table label. Only in a document where at least three
+ * sections were found by their words, so a notice's own `一、…二、…` outline never becomes a report.
+ */
+function inferMissing(lines: Line[], found: SectionHeading[]): SectionHeading[] {
+  const numbers = new Set(found.map((h) => h.number));
+  if (numbers.size < 3) return [];
+  const out: SectionHeading[] = [];
+  for (const s of SECTIONS) {
+    if (numbers.has(s.number)) continue;
+    const before = found.filter((h) => h.number < s.number).map((h) => h.line);
+    const after = found.filter((h) => h.number > s.number).map((h) => h.line);
+    const from = before.length ? Math.max(...before) + 1 : 0;
+    const to = after.length ? Math.min(...after) : lines.length;
+    for (let i = from; i < to; i++) {
+      const line = lines[i];
+      if (line.text.length > 60 || /\t.*\d/.test(line.text)) continue;
+      const p = headingParts(line.text);
+      if (!p || p.numeral !== s.number || !p.hasSeparator) continue;
+      const key = labelKey(p.rest);
+      if (key.length < 2 || key.length > 24 || /[。；;，,！!？?]/.test(p.rest) || /\d/.test(key) || isTableLabel(key)) continue;
+      out.push(toHeading(line, p, { section: s, variant: 'wording' }));
+      break;
+    }
+  }
+  return out;
+}
 
 export function findHeadings(lines: Line[]): SectionHeading[] {
   const headings: SectionHeading[] = [];
@@ -73,7 +221,33 @@ export function findHeadings(lines: Line[]): SectionHeading[] {
     const h = matchHeading(line);
     if (h) headings.push(h);
   }
-  return headings;
+  const inferred = inferMissing(lines, headings);
+  if (!inferred.length) return headings;
+  return [...headings, ...inferred].sort((a, b) => a.line - b.line);
+}
+
+/** The numeral a heading is written with (`一` for `一、总体情况`, even when it names another section). */
+export function writtenNumeral(h: SectionHeading): string {
+  return foldCompat(h.text[0] ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sub-headings
+
+const SUBHEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d))/;
+
+function matchSubHeading(line: Line): SubHeading | undefined {
+  if (line.text.length > 2000) return undefined;
+  const head = line.text.slice(0, MARKUP_LINE_LIMIT);
+  const { from } = stripMarkup(head);
+  if (!SUBHEADING.test(line.text.slice(from, from + 20))) return undefined;
+  const end = stripMarkup(line.text).to;
+  const t = trimSpan(line.text.slice(from, Math.max(from, end)), line.start + from);
+  // The outline shows the sub-heading's own words: up to the first full stop or colon.
+  const cut = t.text.search(/[。：:；]/);
+  const shown = (cut > 0 ? t.text.slice(0, cut) : t.text).slice(0, 40);
+  const level = /^[（(]/.test(t.text) ? 1 : 2;
+  return { text: shown, span: { start: t.start, end: t.start + shown.length }, line: line.index, level };
 }
 
 /** Sub-headings after the first section heading, outside headings and tables. */
@@ -87,18 +261,150 @@ export function findSubHeadings(lines: Line[], firstHeading: number, skip: (line
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Title, body and year
+
+/** How far down the title may be: a site's breadcrumb and metadata lines often come first. */
+const TITLE_SEARCH_LINES = 30;
+const TITLE_WORDS = /年度报告|年报/;
+/** A site's navigation or metadata line, or the `正文` marker: never part of the title. */
+const NOT_TITLE = /^(?:正文|首页|当前位置|您的位置|你的位置|位置[:：]|索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|来源|信息来源|浏览次数|字号|打印|关闭|分享|主题分类|文号|【)|[>»›]|[|｜].*[|｜]/;
+const DATE_LINE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]/;
+const TITLE_PREFIX = /^(?:标题|名称|题名)[:：]\s*/;
+
+interface Fragment {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+function fragmentOf(line: Line): Fragment | undefined {
+  if (line.text.length > MARKUP_LINE_LIMIT) return undefined;
+  const { from, to } = stripMarkup(line.text);
+  if (to <= from) return undefined;
+  let text = line.text.slice(from, to);
+  let start = line.start + from;
+  const p = TITLE_PREFIX.exec(text);
+  if (p) {
+    text = text.slice(p[0].length);
+    start += p[0].length;
+  }
+  return { text, start, end: line.start + to, line: line.index };
+}
+
+const CHINESE_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const hasYear = (s: string) => /\d{4}\s*年|[二][〇零Ｏ][一二三四五六七八九〇零Ｏ]{2}年/.test(s.normalize('NFKC'));
+
+/** A short line that can be one piece of a title broken over lines. */
+function isTitlePiece(f: Fragment): boolean {
+  return f.text.length <= 40 && !/[。，,；;：:！!？?]/.test(f.text) && !NOT_TITLE.test(f.text) && !DATE_LINE.test(f.text) && !TITLE_WORDS.test(f.text) && !headingParts(f.text);
+}
+
+export function findTitle(lines: Line[], before: number): Title | undefined {
+  const limit = Math.min(before, lines.length, TITLE_SEARCH_LINES);
+  const nextPiece = (i: number): Fragment | undefined => {
+    for (let j = i + 1; j < Math.min(lines.length, before, i + 3); j++) {
+      const f = fragmentOf(lines[j]);
+      if (f) return f;
+    }
+    return undefined;
+  };
+  for (let i = 0; i < limit; i++) {
+    const f = fragmentOf(lines[i]);
+    if (!f || NOT_TITLE.test(f.text) || (f.text.length > 60 && /[。，]/.test(f.text))) continue;
+    const pieces: Fragment[] = [f];
+    if (!TITLE_WORDS.test(f.text)) {
+      // `…政府信息公开工作年度` / `报告`: the words themselves broken over two lines.
+      const n = nextPiece(i);
+      if (!n || !TITLE_WORDS.test(f.text + n.text) || n.text.length > 20 || !/年度?$|年度报$|工作$|公开$/.test(f.text)) continue;
+      pieces.push(n);
+    }
+    // The body's name (and maybe the year) often sits on the lines above: `XX区人民政府` /
+    // `2022年政府信息公开工作年度报告`, or `某某局2021年` / `政府信息公开工作年度报告`.
+    let years = pieces.some((p) => hasYear(p.text)) ? 1 : 0;
+    for (let j = i - 1, taken = 0; j >= 0 && j >= i - 4 && taken < 2; j--) {
+      const p = fragmentOf(lines[j]);
+      if (!p) continue;
+      if (!isTitlePiece(p)) break;
+      const y = hasYear(p.text) ? 1 : 0;
+      if (years + y > 1) break;
+      years += y;
+      pieces.unshift(p);
+      taken++;
+    }
+    const text = pieces.map((p) => p.text).join('');
+    return { text, span: { start: pieces[0].start, end: pieces[pieces.length - 1].end }, line: pieces[0].line };
+  }
+  return undefined;
+}
+
 /** The title with the body (机关) and year it names. */
 export function readTitle(lines: Line[], firstHeading: number): { title?: Title; year?: number; body?: string } {
   const title = findTitle(lines, firstHeading);
-  const titleKey = title ? title.text.normalize('NFKC').replace(/\s+/g, '') : '';
-  const ym = /(\d{4})年/.exec(titleKey);
+  if (!title) return {};
+  let key = title.text.normalize('NFKC').replace(/\s+/g, '');
+  // A year in Chinese numerals (二〇二一年) is read as digits.
+  key = key.replace(/[二][〇零Ｏ][一二三四五六七八九〇零Ｏ]{2}(?=年)/g, (y) => [...y].map((c) => CHINESE_DIGITS[c] ?? c).join(''));
+  const ym = /(\d{4})年/.exec(key);
   const year = ym ? Number(ym[1]) : undefined;
-  const body = title ? (ym ? titleKey.slice(0, ym.index) : titleKey.split('政府信息公开')[0]) || undefined : undefined;
-  return { title, year, body };
+  let body = ym ? key.slice(0, ym.index) : key.split('政府信息公开')[0];
+  if (!body && ym) body = key.slice(ym.index + ym[0].length).replace(/^度/, '').split('政府信息公开')[0];
+  body = body.replace(/^关于/, '');
+  return { title, year, body: body || undefined };
 }
 
-/** A pre-2019 report: recognised so it is not checked against a format it never used. */
+// ---------------------------------------------------------------------------------------------
+// Pre-2019 reports and documents that are not reports
+
+/**
+ * Headings only the pre-2019 outline has (概述 / 依申请公开政府信息情况 / 政府信息公开的收费及减免情况 /
+ * 咨询 / 因政府信息公开申请行政复议、提起行政诉讼的情况 / 七、其他需要报告的事项). The new outline reuses
+ * 主动公开政府信息情况 and 存在的主要问题, so those say nothing.
+ */
+const LEGACY_HEADINGS: Array<(key: string, numeral: number) => boolean> = [
+  (k) => k === '概述' || k === '概况',
+  (k) => k.startsWith('依申请公开'),
+  (k) => k.includes('收费及减免') || k.includes('收费和减免') || k.includes('收费减免'),
+  (k) => k.includes('咨询'),
+  (k) => k.startsWith('因政府信息公开申请') || k.startsWith('因政府信息公开申请提起'),
+  (k, n) => n === 7 && k.startsWith('其他需要报告'),
+];
+
+/** How many distinct pre-2019 headings the document has. */
+export function legacySignals(lines: Line[]): number {
+  const seen = new Set<number>();
+  for (const line of lines) {
+    if (line.text.length > 60 || /\t.*\d/.test(line.text)) continue;
+    const p = headingParts(line.text);
+    if (!p || /[。；;]/.test(p.rest)) continue;
+    const key = labelKey(p.rest);
+    LEGACY_HEADINGS.forEach((test, i) => {
+      if (test(key, p.numeral)) seen.add(i);
+    });
+  }
+  return seen.size;
+}
+
+/**
+ * A pre-2019 report: recognised so it is not checked against a format it never used. Either the
+ * title's year is before 2019, or the outline has at least two of the old headings and there is no
+ * new-format 表三 (three old headings are enough even then). A word such as 收费及减免 in the prose
+ * of a newer report is not a heading and counts for nothing.
+ */
 export function isLegacy(lines: Line[], year: number | undefined, hasApplications: boolean): boolean {
-  const legacyWording = lines.some((l) => l.text.length < 60 && /收费及减免|^\s*七\s*[、.．，]\s*其他需要报告/.test(l.text));
-  return (year !== undefined && year < 2019) || (legacyWording && !hasApplications);
+  if (year !== undefined && year < 2019) return true;
+  const n = legacySignals(lines);
+  return n >= 3 || (n >= 2 && !hasApplications);
+}
+
+/**
+ * Whether the document looks like an annual report at all. The criterion: at least two of the six
+ * sections are found (under any spelling), or at least one of the three tables is. A meeting note or
+ * a notice about the reports (`关于报送2022年度政府信息公开工作年度报告的通知`) has neither, and gets one
+ * information note instead of six missing sections.
+ */
+export function looksLikeReport(report: Pick<Report, 'headings' | 'disclosure' | 'applications' | 'review'>): boolean {
+  if (report.disclosure || report.applications || report.review) return true;
+  return new Set(report.headings.map((h) => h.number)).size >= 2;
 }

@@ -84,17 +84,17 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf);
   if (dAt >= 0) {
     const stop = Math.min(nextHeadingAfter(dAt, headings, end), aAt > dAt ? aAt : end);
-    report.disclosure = parseDisclosure(lines, dAt, stop, format);
+    report.disclosure = parseDisclosure(text, lines, dAt, stop, format);
     markTable(dAt, report.disclosure.endLine);
   }
   if (aAt >= 0) {
-    report.applications = parseApplications(lines, aAt, nextHeadingAfter(aAt, headings, end), format);
+    report.applications = parseApplications(text, lines, aAt, nextHeadingAfter(aAt, headings, end), format);
     markTable(aAt, report.applications.endLine);
   }
   const rFrom = Math.max(0, sectionLine(4), report.applications ? report.applications.endLine + 1 : 0);
   const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf);
   if (rAt >= 0) {
-    report.review = parseReview(lines, rAt, nextHeadingAfter(rAt, headings, end));
+    report.review = parseReview(text, lines, rAt, nextHeadingAfter(rAt, headings, end));
     markTable(rAt, report.review.endLine);
   }
 

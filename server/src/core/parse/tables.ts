@@ -8,8 +8,11 @@ import {
 } from '../format/official';
 import type { ApplicationsTable, DisclosureBlock, DisclosureTable, ReviewTable, TableProblem } from '../model';
 import { Line, labelKey } from '../text';
-import { alignValues, collectRows, LabelMatch } from './align';
 import { Cell, splitLineCells } from './cells';
+import type { Grid } from './grid';
+import { candidateGrids } from './layout/index';
+import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows } from './read/reader';
+import type { TableRow } from '../model';
 
 /** Strips one leading ordinal (`七总计` → `总计`, `3危及…` → `危及…`). */
 export function labelBody(key: string): string {
@@ -27,11 +30,36 @@ export function regionCells(lines: Line[], from: number, to: number): Cell[] {
   return cells;
 }
 
+function lastLine(from: number, rows: TableRow[]): number {
+  let last = from;
+  for (const r of rows) {
+    for (const c of r.cells) if (c && c.line > last) last = c.line;
+    for (const c of r.labelCells) if (c.line > last) last = c.line;
+  }
+  return last;
+}
+
 function spanOf(lines: Line[], from: number, to: number) {
   return { start: lines[from].start, end: lines[Math.max(from, to - 1)].end };
 }
 
-export function parseApplications(lines: Line[], from: number, to: number, format: FormatId): ApplicationsTable {
+/**
+ * Reads a region with each candidate grid and keeps the reading that places the most cells,
+ * then has the fewest problems. Every reader is safe (it never guesses), so more is better.
+ */
+function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>) {
+  let best: { rows: Map<string, TableRow>; problems: TableProblem[]; layout: string; placed: number; grid: Grid } | undefined;
+  for (const grid of candidateGrids(text, lines, from, to)) {
+    const problems: TableProblem[] = [];
+    const rows = read(grid, problems);
+    let placed = 0;
+    for (const r of rows.values()) for (const c of r.cells) if (c) placed++;
+    if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { rows, problems, layout: grid.layout, placed, grid };
+  }
+  return best!;
+}
+
+export function parseApplications(text: string, lines: Line[], from: number, to: number, format: FormatId): ApplicationsTable {
   const defs = APPLICATION_ROWS[format];
   const problems: TableProblem[] = [];
   const bodies = defs.map((d) => labelBody(labelKey(d.label)));
@@ -57,54 +85,112 @@ export function parseApplications(lines: Line[], from: number, to: number, forma
     }
     return null;
   };
-  const cells = regionCells(lines, from, to);
-  const rows = collectRows(cells, match, problems, (seen) => seen.has('4'));
-  const last = Math.max(from, ...[...rows.values()].flatMap((r) => r.cells.filter((c): c is Cell => !!c).map((c) => c.line)));
-  return { kind: 'applications', startLine: from, endLine: Math.min(to - 1, Math.max(last, from)), span: spanOf(lines, from, Math.min(to, last + 1)), problems, rows };
+  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4') };
+  const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p));
+  const rows = best.rows;
+  problems.push(...best.problems);
+  const last = lastLine(from, [...rows.values()]);
+  return { kind: 'applications', layout: best.layout, startLine: from, endLine: Math.min(to - 1, Math.max(last, from)), span: spanOf(lines, from, Math.min(to, last + 1)), problems, rows };
 }
 
-export function parseReview(lines: Line[], from: number, to: number): ReviewTable {
-  const problems: TableProblem[] = [];
-  const cells = regionCells(lines, from, to);
-  // The 15 numbers follow the header rows; the header holds no numbers.
-  let firstValue = cells.findIndex((c) => c.kind === 'number' || c.kind === 'bad' || (c.kind === 'blank' && c.placeholder));
-  if (firstValue < 0) {
-    // No number at all (an unfilled table): the empty cells after the header are its row.
-    let lastText = -1;
-    cells.forEach((c, i) => { if (c.kind === 'text' && !isProse(c)) lastText = i; });
-    if (lastText >= 0 && lastText + 1 < cells.length) firstValue = lastText + 1;
-  }
-  const seq: Cell[] = [];
-  if (firstValue >= 0) {
-    for (let i = firstValue; i < cells.length; i++) {
-      if (cells[i].kind === 'text') {
-        if (isProse(cells[i])) break;
-        continue;
+const REVIEW_CAPTIONS: Array<[RegExp, number]> = [[/复议后/, 2], [/未经复议|直接起诉/, 1], [/行政复议/, 0]];
+
+/** The 15 cells of the review table from one grid: one row of 15, or three small tables of 5. */
+function readReviewGrid(grid: Grid, problems: TableProblem[]): Array<Cell | null> | undefined {
+  if (!grid.bounded) {
+    // A stream: the values after the header, up to prose.
+    const seq: Cell[] = [];
+    let started = false;
+    for (const row of grid.rows) {
+      for (const c of row.cells) {
+        if (c.kind === 'text') {
+          if (isProse(c)) return finishReview(seq, started, problems, grid);
+          if (started && seq.some(isFilled)) return finishReview(seq, started, problems, grid);
+          continue;
+        }
+        if (isFilled(c)) started = true;
+        if (started || c.raw === '') seq.push(c);
       }
-      seq.push(cells[i]);
     }
+    return finishReview(seq, started, problems, grid);
   }
-  const aligned = alignValues(seq, 15, undefined);
-  if (firstValue >= 0 && aligned.ambiguous) {
-    problems.push({ kind: 'unaligned-row', span: cells[firstValue].span, count: seq.filter((c) => c.kind !== 'blank' || c.placeholder).length, expected: 15 });
+  const data = grid.rows.filter((r) => r.cells.length > 0 && r.cells.every((c) => c.kind !== 'text'));
+  if (!data.length) return undefined;
+  const valuesOf = (r: (typeof data)[number], n: number): Array<Cell | null> | undefined => {
+    if (grid.positional) {
+      const width = r.width ?? r.cells.length;
+      const first = width - n;
+      const out: Array<Cell | null> = Array(n).fill(null);
+      for (const c of r.cells) {
+        const k = (c.col ?? -1) - first;
+        if (k < 0 || k >= n) { if (isFilled(c)) return undefined; continue; }
+        out[k] = c;
+      }
+      const at = r.cells[0];
+      return out.map((c) => c ?? { raw: '', span: { start: at.span.start, end: at.span.start }, line: at.line, kind: 'blank' as const, placeholder: false });
+    }
+    return placeInOrder(r.cells, n);
+  };
+  const full = valuesOf(data[0], 15);
+  if (full && (data[0].width ?? data[0].cells.length) >= 15) return full;
+  if (data.length >= 3) {
+    // Three small tables (行政复议 / 未经复议直接起诉 / 复议后起诉), in that order unless captioned.
+    const out: Array<Cell | null> = Array(15).fill(null);
+    const used = new Set<number>();
+    for (let i = 0; i < 3; i++) {
+      const r = data[i];
+      const cap = r.caption ? REVIEW_CAPTIONS.find(([re]) => re.test(r.caption!)) : undefined;
+      const g = cap ? cap[1] : i;
+      const five = valuesOf(r, 5);
+      if (!five || used.has(g)) return unreadReview(problems, data[0].cells[0], 0);
+      used.add(g);
+      five.forEach((c, k) => (out[g * 5 + k] = c));
+    }
+    return out;
   }
-  if (aligned.excess.length) {
-    const a = aligned.excess[0].span.start;
-    const b = aligned.excess[aligned.excess.length - 1].span.end;
-    problems.push({ kind: 'extra-values', span: { start: a, end: b }, count: aligned.excess.length });
-  }
-  const groups = {} as ReviewTable['groups'];
-  REVIEW_GROUPS.forEach((g, i) => (groups[g] = firstValue >= 0 ? aligned.cells.slice(i * 5, i * 5 + 5) : [null, null, null, null, null]));
-  const used = aligned.cells.filter((c): c is Cell => !!c);
-  const last = used.length ? used[used.length - 1].line : from;
-  return { kind: 'review', startLine: from, endLine: Math.max(from, last), span: spanOf(lines, from, last + 1), problems, groups };
+  if (full) return full;
+  return unreadReview(problems, data[0].cells[0], data[0].cells.filter(isFilled).length);
 }
 
-export function parseDisclosure(lines: Line[], from: number, to: number, format: FormatId): DisclosureTable {
+function unreadReview(problems: TableProblem[], at: Cell, count: number): undefined {
+  problems.push({ kind: 'unaligned-row', span: at.span, count, expected: 15 });
+  return undefined;
+}
+
+function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], grid: Grid): Array<Cell | null> | undefined {
+  if (!started) {
+    // No number at all (an unfilled table): its empty cells are its row.
+    const empties = seq.filter((c) => c.raw === '');
+    return empties.length >= 15 ? empties.slice(0, 15) : undefined;
+  }
+  const placed = placeInOrder(seq, 15);
+  if (placed) return placed;
+  const first = seq.find(isFilled)!;
+  void grid;
+  return unreadReview(problems, first, seq.filter(isFilled).length);
+}
+
+export function parseReview(text: string, lines: Line[], from: number, to: number): ReviewTable {
+  let best: { cells: Array<Cell | null>; problems: TableProblem[]; layout: string; placed: number } | undefined;
+  for (const grid of candidateGrids(text, lines, from, to)) {
+    const problems: TableProblem[] = [];
+    const cells = readReviewGrid(grid, problems) ?? Array(15).fill(null);
+    const placed = cells.filter(Boolean).length;
+    if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { cells, problems, layout: grid.layout, placed };
+  }
+  const { cells, problems } = best!;
+  // An unfilled table with no value cells at all is not a problem of alignment: nothing to read.
+  const groups = {} as ReviewTable['groups'];
+  REVIEW_GROUPS.forEach((g, i) => (groups[g] = cells.slice(i * 5, i * 5 + 5)));
+  const used = cells.filter((c): c is Cell => !!c);
+  const last = used.length ? Math.max(...used.map((c) => c.line)) : from;
+  return { kind: 'review', layout: best!.layout, startLine: from, endLine: Math.max(from, last), span: spanOf(lines, from, last + 1), problems, groups };
+}
+
+export function parseDisclosure(text: string, lines: Line[], from: number, to: number, format: FormatId): DisclosureTable {
   const problems: TableProblem[] = [];
   const defs = DISCLOSURE_BLOCKS[format];
   const blocks: DisclosureBlock[] = defs.map((d) => ({ item: d.item, amountUnit: '万元', rows: [] }));
-  const cells = regionCells(lines, from, to);
   let currentBlock = -1;
   const rowBlock = new Map<string, number>();
   const labels: Array<{ key: string; id: string; block: number }> = [];
@@ -133,9 +219,21 @@ export function parseDisclosure(lines: Line[], from: number, to: number, format:
     rowBlock.set(hit.id, hit.block);
     return { type: 'row', id: hit.id, columns: defs[hit.block].columns.length };
   };
-  const rows = collectRows(cells, match, problems);
-  for (const row of rows.values()) blocks[rowBlock.get(row.id)!].rows.push(row);
-  const used = [...rows.values()].flatMap((r) => r.cells.filter((c): c is Cell => !!c).map((c) => c.line));
-  const last = used.length ? Math.max(...used) : from;
-  return { kind: 'disclosure', startLine: from, endLine: last, span: spanOf(lines, from, last + 1), problems, blocks };
+  const best = bestReading(text, lines, from, to, (grid, p) => {
+    currentBlock = -1;
+    for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
+    rowBlock.clear();
+    return readRows(grid, { match, anchor: 'after-label' }, p);
+  });
+  // The block state (units, item labels) belongs to the reading kept: read that grid once more.
+  const rows = best.grid === undefined ? best.rows : (() => {
+    currentBlock = -1;
+    rowBlock.clear();
+    for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
+    return readRows(best.grid, { match, anchor: 'after-label' }, []);
+  })();
+  problems.push(...best.problems);
+  for (const row of rows.values()) blocks[rowBlock.get(row.id) ?? DISCLOSURE_BLOCKS[format].findIndex((d) => d.rows.some((r) => r.label === row.id))].rows.push(row);
+  const last = lastLine(from, [...rows.values()]);
+  return { kind: 'disclosure', layout: best.layout, startLine: from, endLine: last, span: spanOf(lines, from, last + 1), problems, blocks };
 }

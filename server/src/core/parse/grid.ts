@@ -1,0 +1,50 @@
+/**
+ * The one intermediate form between a text shape and the table reader (TABLE-READER.md).
+ * A layout builder turns a table region into a Grid; `read/reader.ts` interprets any Grid.
+ */
+import type { Cell } from './cells';
+
+export type LayoutName = 'html' | 'pipe' | 'text-table' | 'paragraph' | 'tab' | 'stream';
+
+export interface GridRow {
+  /** Cells in reading order; blank cells are explicit where the shape keeps them. */
+  cells: Cell[];
+  line: number;
+  /** Number of grid columns in this row, where cells carry `col`. */
+  width?: number;
+  /** A caption above a small table (`### 行政复议`): context, never a row. */
+  caption?: string;
+}
+
+export interface Grid {
+  layout: LayoutName;
+  rows: GridRow[];
+  /**
+   * Rows are real table rows (their ends are known). A stream grid is cells in reading order with
+   * no row ends: a label opens a row and the cells after it fill it.
+   */
+  bounded: boolean;
+  /** Cells carry their column (`col`) and rows their width, so a blank is a known position. */
+  positional: boolean;
+}
+
+/** Display width as fixed-width text writers count it: CJK and full-width forms are 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += isWide(s.charCodeAt(i)) ? 2 : 1;
+  return w;
+}
+
+export function isWide(c: number): boolean {
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+}
+
+/** The index in `s` where display column `col` starts (clamped). */
+export function indexAtWidth(s: string, col: number): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (w >= col) return i;
+    w += isWide(s.charCodeAt(i)) ? 2 : 1;
+  }
+  return s.length;
+}

@@ -1,0 +1,61 @@
+/**
+ * Chooses how to read a table region: each builder scores the region (how sure it is that the
+ * text has its shape) and the best ones build a Grid. The stream grid is always a candidate,
+ * as the last, low-confidence fallback.
+ */
+import type { Line } from '../../text';
+import { Cell, makeCell } from '../cells';
+import type { Grid } from '../grid';
+import { buildHtml, scoreHtml } from './html';
+import { buildParagraph, scoreParagraph } from './paragraph';
+import { buildPipe, scorePipe } from './pipe';
+import { buildStream } from './stream';
+import { buildTab, scoreTab } from './tab';
+import { buildTextTable, scoreTextTable } from './text-table';
+
+interface Builder {
+  score(lines: Line[], from: number, to: number): number;
+  build(text: string, lines: Line[], from: number, to: number): Grid;
+}
+
+const BUILDERS: Builder[] = [
+  { score: scoreHtml, build: buildHtml },
+  { score: scorePipe, build: (_t, l, a, b) => buildPipe(l, a, b) },
+  { score: scoreTextTable, build: (_t, l, a, b) => buildTextTable(l, a, b) },
+  { score: scoreParagraph, build: (_t, l, a, b) => buildParagraph(l, a, b) },
+  { score: scoreTab, build: (_t, l, a, b) => buildTab(l, a, b) },
+];
+
+/** Candidate grids for a region, most likely shape first; the stream grid last. */
+export function candidateGrids(text: string, lines: Line[], from: number, to: number): Grid[] {
+  if (to <= from) return [buildStream(lines, from, to)];
+  const scored = BUILDERS.map((b) => ({ b, s: b.score(lines, from, to) })).filter((x) => x.s > 0).sort((x, y) => y.s - x.s);
+  const grids = scored.slice(0, 2).map((x) => x.b.build(text, lines, from, to));
+  grids.push(buildStream(lines, from, to));
+  return grids.map(splitGlued);
+}
+
+/** Label text with digits glued to its end (`规章012`, `行政规范性文件35`). */
+const GLUED = /^(.*[\u3400-\u9fff）)])([0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?)$/;
+
+/**
+ * Splits digits glued to a label off into a number cell marked `glued` (a PDF's narrow column
+ * can make a label touch its first number). In a positional grid the label is only marked: the
+ * reader then leaves its row unread, since the digits have no column.
+ */
+function splitGlued(grid: Grid): Grid {
+  for (const row of grid.rows) {
+    const out: Cell[] = [];
+    for (const c of row.cells) {
+      const m = c.kind === 'text' && !c.inexact ? GLUED.exec(c.raw) : null;
+      if (!m || /年$|第.*[项条]$/.test(m[1]) || m[1].length < 2) { out.push(c); continue; }
+      if (grid.positional) { c.glued = true; out.push(c); continue; }
+      const label = makeCell(m[1], c.span.start, c.line);
+      const num = makeCell(m[2], c.span.start + m[1].length, c.line);
+      num.glued = true;
+      out.push(label, num);
+    }
+    row.cells = out;
+  }
+  return grid;
+}

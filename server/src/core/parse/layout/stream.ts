@@ -1,0 +1,31 @@
+/**
+ * Text with no recoverable row ends (REPORT-FORMAT §6.2, §6.4–6.7): one cell per line (Word text,
+ * mouse copy), space-aligned PDF text, PDF text in stream order. Cells are read in order; a line
+ * holding only spaces/NBSP is an explicit blank cell (a copied `<p>&nbsp;</p>`), an empty line is
+ * a separator. Without explicit blanks a row is read only when it holds exactly its number of
+ * values: the reader never guesses where a dropped blank was.
+ */
+import type { Line } from '../../text';
+import { Cell, makeCell, splitLineCells } from '../cells';
+import type { Grid, GridRow } from '../grid';
+
+const WS_ONLY = /^[ \t\u00a0\u3000]+$/;
+
+export function buildStream(lines: Line[], from: number, to: number): Grid {
+  const rows: GridRow[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (line.text === '') continue;
+    let cells: Cell[];
+    if (WS_ONLY.test(line.text)) {
+      // A lone TAB line is indentation or a merged-cell placeholder; spaces/NBSP are a blank cell.
+      if (!/[ \u00a0\u3000]/.test(line.text)) continue;
+      cells = [makeCell('', line.start, i)];
+    } else {
+      // Empty pieces between TABs are not positions here: drop them.
+      cells = splitLineCells(line).filter((c) => !(c.kind === 'blank' && !c.placeholder && c.raw === ''));
+    }
+    if (cells.length) rows.push({ cells, line: i });
+  }
+  return { layout: 'stream', rows, bounded: false, positional: false };
+}

@@ -1,0 +1,241 @@
+/**
+ * One label-anchored reader for every Grid (TABLE-READER.md). Rows are found by their labels,
+ * values are placed by column where the layout gives columns, by explicit blank cells where it
+ * keeps them, and otherwise only when a row holds exactly its number of values. Whatever cannot
+ * be placed with confidence is left null and recorded as a problem: never a guessed number.
+ */
+import type { TableProblem, TableRow } from '../../model';
+import type { Cell } from '../cells';
+import type { Grid, GridRow } from '../grid';
+
+export type LabelMatch =
+  | { type: 'row'; id: string; columns: number }
+  | { type: 'group' }
+  | { type: 'end' }
+  | null;
+
+export type Matcher = (cell: Cell, seen: ReadonlySet<string>) => LabelMatch;
+
+export interface ReadOptions {
+  match: Matcher;
+  /**
+   * Where the value columns start in a positional row: `right` — the table's last n columns
+   * (表三, 表四); `after-label` — the columns right after the label cell (表二, whose merged
+   * value cells span to the right edge).
+   */
+  anchor: 'right' | 'after-label';
+  /** Reading may stop once the table is complete (prose numbers follow it). */
+  isComplete?: (seen: ReadonlySet<string>) => boolean;
+}
+
+export function isFilled(c: Cell): boolean {
+  return c.kind === 'number' || c.kind === 'bad' || (c.kind === 'blank' && !!c.placeholder);
+}
+
+function blankAt(at: number, line: number): Cell {
+  return { raw: '', span: { start: at, end: at }, line, kind: 'blank', placeholder: false };
+}
+
+/**
+ * Places the cells after a label into `n` columns when the order alone is certain: exactly n
+ * filled cells, or exactly n cells counting explicit blanks (padding blanks beyond them dropped).
+ */
+export function placeInOrder(seq: Cell[], n: number): Array<Cell | null> | undefined {
+  const filled = seq.filter(isFilled);
+  if (filled.length > n) return undefined;
+  if (filled.length === n && (seq.length === n || filled.length === seq.length)) return filled;
+  let a = 0;
+  let b = seq.length;
+  while (b - a > n && !isFilled(seq[b - 1])) b--;
+  while (b - a > n && !isFilled(seq[a])) a++;
+  if (b - a === n) return seq.slice(a, b);
+  if (filled.length === n) return filled;
+  return undefined;
+}
+
+interface Pending {
+  id: string;
+  columns: number;
+  labelCells: Cell[];
+  seq: Cell[];
+  /** Column of the label cell in a positional row. */
+  labelCol?: number;
+  row?: GridRow;
+}
+
+export function readRows(grid: Grid, options: ReadOptions, problems: TableProblem[]): Map<string, TableRow> {
+  return grid.bounded ? readBounded(grid, options, problems) : readStream(grid, options, problems);
+}
+
+function unaligned(problems: TableProblem[], p: Pending, count: number, reason?: TableProblem['reason']): void {
+  problems.push({ kind: 'unaligned-row', span: p.labelCells[0].span, rowId: p.id, count, expected: p.columns, reason });
+}
+
+function store(rows: Map<string, TableRow>, p: Pending, cells: Array<Cell | null>, problems: TableProblem[], hasValues: boolean): void {
+  if (rows.has(p.id)) {
+    if (hasValues) problems.push({ kind: 'duplicate-row', span: p.labelCells[0].span, rowId: p.id });
+    return;
+  }
+  rows.set(p.id, { id: p.id, labelCells: p.labelCells, cells });
+}
+
+/** Places a positional row: each value cell by its column. */
+function placePositional(p: Pending, row: GridRow, anchor: ReadOptions['anchor']): Array<Cell | null> | undefined {
+  const n = p.columns;
+  const width = row.width ?? row.cells.length;
+  const first = anchor === 'right' && width >= n + 1 ? width - n : (p.labelCol ?? -1) + 1;
+  const out: Array<Cell | null> = Array(n).fill(null);
+  for (const c of row.cells) {
+    if (c.col === undefined || c === p.labelCells[p.labelCells.length - 1]) continue;
+    const k = c.col - first;
+    if (k < 0) {
+      if (c.kind !== 'text' && isFilled(c)) return undefined; // a value left of the value columns
+      continue;
+    }
+    if (k >= n) {
+      if (isFilled(c) || c.kind === 'text') return undefined; // a value right of them: misaligned
+      continue;
+    }
+    if (c.kind === 'text') return undefined; // words where a number belongs
+    out[k] = c;
+  }
+  // Columns a merged cell covers hold no cell of their own: blank, at the row's end.
+  const at = p.labelCells[p.labelCells.length - 1];
+  for (let k = 0; k < n; k++) if (!out[k]) out[k] = blankAt(at.span.end, at.line);
+  return out;
+}
+
+function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[]): Map<string, TableRow> {
+  const rows = new Map<string, TableRow>();
+  const seen = new Set<string>();
+  let pending: Pending | null = null;
+  const finish = (p: Pending, values: Cell[], row: GridRow | undefined) => {
+    let cells: Array<Cell | null> | undefined;
+    if (grid.positional && row) cells = placePositional(p, row, options.anchor);
+    else if (values.length === 0) cells = undefined;
+    else cells = placeInOrder(values, p.columns);
+    const filled = values.filter(isFilled).length;
+    if (!cells) {
+      unaligned(problems, p, filled, values.some((c) => c.glued) ? 'glued' : undefined);
+      cells = Array(p.columns).fill(null);
+    }
+    store(rows, p, cells, problems, filled > 0);
+  };
+  const handle = (label: Pending | null, values: Cell[], row: GridRow) => {
+    const hasText = values.some((c) => c.kind === 'text');
+    const filled = values.filter(isFilled);
+    if (label && label.labelCells.some((c) => c.glued)) {
+      // Label and numbers glued together (`规章012`): the digits cannot be split into cells.
+      if (pending) { finish(pending, [], undefined); pending = null; }
+      seen.add(label.id);
+      unaligned(problems, label, 0, 'glued');
+      store(rows, label, Array(label.columns).fill(null), problems, false);
+    } else if (label) {
+      if (pending) { finish(pending, [], undefined); pending = null; }
+      seen.add(label.id);
+      if (values.length === 0 && !grid.positional) {
+        pending = label; // values may follow on the next row (a label cell over two lines)
+      } else if (hasText && !grid.positional) {
+        unaligned(problems, label, filled.length);
+        store(rows, label, Array(label.columns).fill(null), problems, filled.length > 0);
+      } else {
+        finish(label, values.filter((c) => c.kind !== 'text'), row);
+      }
+    } else if (filled.length) {
+      if (pending) {
+        finish(pending, values.filter((c) => c.kind !== 'text'), grid.positional ? row : undefined);
+        pending = null;
+      } else if (rows.size > 0) {
+        problems.push({ kind: 'extra-values', span: filled[0].span, count: filled.length });
+      }
+    }
+  };
+  for (const row of grid.rows) {
+    let label: Pending | null = null;
+    let ended = false;
+    let values: Cell[] = [];
+    for (const cell of row.cells) {
+      if (cell.kind === 'text') {
+        const m = options.match(cell, seen);
+        if (m?.type === 'end') { ended = true; break; }
+        if (m?.type === 'row') {
+          if (label && label.id === m.id) { label.labelCells.push(cell); continue; }
+          // A second labelled row inside one grid row: the shape lost a row end; read each.
+          if (label && values.length && !grid.positional) handle(label, values, row);
+          label = { id: m.id, columns: m.columns, labelCells: [cell], seq: [], labelCol: cell.col, row };
+          values = [];
+        } else if (label && values.length) {
+          values.push(cell); // words among the values
+        }
+        continue;
+      }
+      values.push(cell);
+    }
+    if (!label && row.caption) {
+      const m = options.match({ raw: row.caption, span: row.cells[0]?.span ?? { start: 0, end: 0 }, line: row.line, kind: 'text' }, seen);
+      if (m?.type === 'row' && row.cells.length) label = { id: m.id, columns: m.columns, labelCells: [row.cells[0]], seq: [], labelCol: -1, row };
+    }
+    handle(label, values, row);
+    if (ended && rows.size > 0) break;
+    // Everything read: what follows (prose, a second copy) is not this table.
+    if (!pending && options.isComplete?.(seen)) break;
+  }
+  if (pending) finish(pending, [], undefined);
+  return rows;
+}
+
+function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]): Map<string, TableRow> {
+  const rows = new Map<string, TableRow>();
+  const seen = new Set<string>();
+  let open: Pending | null = null;
+  const close = () => {
+    if (!open) return;
+    const o = open;
+    open = null;
+    const filled = o.seq.filter(isFilled).length;
+    if (rows.has(o.id)) {
+      if (filled > 0) problems.push({ kind: 'duplicate-row', span: o.labelCells[0].span, rowId: o.id });
+      return;
+    }
+    let cells: Array<Cell | null> | undefined;
+    if (o.seq.length === 0) {
+      // A row with no cells at all (an unfilled template row): every column is blank.
+      const at = o.labelCells[o.labelCells.length - 1];
+      cells = Array.from({ length: o.columns }, () => blankAt(at.span.end, at.line));
+    } else cells = placeInOrder(o.seq, o.columns);
+    if (!cells) {
+      unaligned(problems, o, filled, o.seq.some((c) => c.glued) ? 'glued' : undefined);
+      if (filled > o.columns) {
+        const extra = o.seq.filter(isFilled);
+        problems.push({ kind: 'extra-values', span: { start: extra[o.columns].span.start, end: extra[extra.length - 1].span.end }, rowId: o.id, count: filled - o.columns });
+      }
+      cells = Array(o.columns).fill(null);
+    }
+    rows.set(o.id, { id: o.id, labelCells: o.labelCells, cells });
+  };
+  outer: for (const row of grid.rows) {
+    for (const cell of row.cells) {
+      if (cell.kind === 'text') {
+        const m = options.match(cell, seen);
+        if (!m) continue;
+        if (m.type === 'end') break outer;
+        if (m.type === 'group') { close(); continue; }
+        const cur = open as Pending | null;
+        if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(cell); continue; }
+        close();
+        seen.add(m.id);
+        open = { id: m.id, columns: m.columns, labelCells: [cell], seq: [] };
+        continue;
+      }
+      const cur = open as Pending | null;
+      if (cur) {
+        cur.seq.push(cell);
+        if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns) { close(); break outer; }
+      } else if (isFilled(cell) && rows.size > 0) {
+        problems.push({ kind: 'extra-values', span: cell.span, count: 1 });
+      }
+    }
+  }
+  close();
+  return rows;
+}
