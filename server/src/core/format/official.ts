@@ -10,17 +10,22 @@ export interface SectionDef {
   numeral: string;
   /** Official title without the numeral. */
   title: string;
-  /** Keys (see `labelKey`) that identify the section even in a variant wording. */
+  /** Keys (see `labelKey`) that identify the section even in a variant wording, under any numeral. */
   signatures: string[];
+  /**
+   * Other whole wordings (keys) seen in real reports, accepted only under the section's own numeral
+   * (they are too plain to identify a section anywhere else); typos of them are accepted too.
+   */
+  wordings: string[];
 }
 
 export const SECTIONS: SectionDef[] = [
-  { number: 1, numeral: '一', title: '总体情况', signatures: ['总体情况', '概述'] },
-  { number: 2, numeral: '二', title: '主动公开政府信息情况', signatures: ['主动公开政府信息', '主动公开情况'] },
-  { number: 3, numeral: '三', title: '收到和处理政府信息公开申请情况', signatures: ['收到和处理政府信息公开申请', '收到和处理', '依申请公开政府信息情况'] },
-  { number: 4, numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', signatures: ['行政复议行政诉讼情况', '行政复议提起行政诉讼', '行政复议和行政诉讼'] },
-  { number: 5, numeral: '五', title: '存在的主要问题及改进情况', signatures: ['存在的主要问题', '主要问题及改进', '问题及改进'] },
-  { number: 6, numeral: '六', title: '其他需要报告的事项', signatures: ['其他需要报告', '其他事项'] },
+  { number: 1, numeral: '一', title: '总体情况', signatures: ['总体情况', '概述'], wordings: ['基本情况', '总体工作情况', '工作概况', '总体概况', '概况', '工作总体情况'] },
+  { number: 2, numeral: '二', title: '主动公开政府信息情况', signatures: ['主动公开政府信息', '主动公开情况'], wordings: ['主动公开', '主动公开工作情况', '主动公开信息情况'] },
+  { number: 3, numeral: '三', title: '收到和处理政府信息公开申请情况', signatures: ['收到和处理政府信息公开申请', '收到和处理', '依申请公开政府信息情况'], wordings: ['依申请公开情况', '依申请公开', '政府信息公开申请情况', '收到处理政府信息公开申请情况'] },
+  { number: 4, numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', signatures: ['行政复议行政诉讼情况', '行政复议提起行政诉讼', '行政复议和行政诉讼', '行政复议及行政诉讼', '行政复议行政诉讼'], wordings: ['复议诉讼情况', '行政复议诉讼情况'] },
+  { number: 5, numeral: '五', title: '存在的主要问题及改进情况', signatures: ['存在的主要问题', '主要问题及改进', '问题及改进', '主要问题和改进', '问题和改进'], wordings: ['存在问题及改进措施', '存在的问题及改进措施', '存在的不足及改进措施', '存在的问题和改进措施', '存在的不足和改进措施', '存在问题和改进措施', '存在的问题及整改措施', '存在的不足及改进方向'] },
+  { number: 6, numeral: '六', title: '其他需要报告的事项', signatures: ['其他需要报告', '其他事项'], wordings: ['其他需要说明的事项', '其他需要报告事项', '其他'] },
 ];
 
 export const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

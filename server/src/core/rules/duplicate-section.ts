@@ -1,6 +1,7 @@
 /** A section heading written twice (a heading for prose, then again above the tables). */
 import { SECTIONS, officialHeading } from '../format/official';
 import { t } from '../i18n';
+import { looksLikeReport } from '../parse/document';
 import { Rule, RuleFinding } from './rule';
 
 export const duplicateSection: Rule = {
@@ -9,6 +10,7 @@ export const duplicateSection: Rule = {
   description: '同一部分的标题出现不止一次',
   check({ report }) {
     const out: RuleFinding[] = [];
+    if (!looksLikeReport(report)) return out;
     const first = new Map<number, number>();
     for (const h of report.headings) {
       const seen = first.get(h.number);

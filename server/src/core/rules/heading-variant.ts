@@ -1,6 +1,14 @@
-/** A section heading that departs from the official wording or punctuation. */
-import { SECTIONS, officialHeading } from '../format/official';
+/**
+ * A section heading that departs from the official wording or punctuation (typos included).
+ *
+ * The fix replaces only the heading's words (the span never covers `##`, `**` or tags around them).
+ * It is not offered as the safe fix when it would write a numeral another heading already has
+ * (`一、主动公开…` beside an existing `二、…`: renumbering needs a person), when markup sits inside the
+ * heading, or when the wording differs so much that replacing it would drop words.
+ */
+import { NUMERALS, SECTIONS, officialHeading } from '../format/official';
 import { t } from '../i18n';
+import { looksLikeReport, writtenNumeral } from '../parse/document';
 import { labelKey } from '../text';
 import { Rule, RuleFinding } from './rule';
 
@@ -10,21 +18,38 @@ export const headingVariant: Rule = {
   description: '部分标题与规定格式的写法不同（措辞、标点、标题与内容合写）',
   check({ report }) {
     const out: RuleFinding[] = [];
-    for (const h of report.headings) {
+    if (!looksLikeReport(report)) return out;
+    const numerals = report.headings.map(writtenNumeral);
+    for (let i = 0; i < report.headings.length; i++) {
+      const h = report.headings[i];
       if (!h.variant) continue;
-      const official = officialHeading(SECTIONS[h.number - 1]);
+      const section = SECTIONS[h.number - 1];
+      const official = officialHeading(section);
       const rest = labelKey(h.text.replace(/^[^、，,.．:：]*[、，,.．:：]/, ''));
-      const mergedNone = h.variant === 'merged' && rest === '无' + labelKey(SECTIONS[h.number - 1].title);
+      const mergedNone = h.variant === 'merged' && (rest === '无' + labelKey(section.title) || (rest.startsWith('无') && rest.length <= labelKey(section.title).length + 3));
       let message: string;
       if (mergedNone) message = t('标题与内容合写：“{0}”应写作标题“{1}”，内容“无”另起一行', h.text, official);
       else if (h.variant === 'merged') message = t('标题与内容写在同一行：“{0}”', h.text);
       else if (h.variant === 'punctuation') message = t('标题“{0}”的标点或空格与规定格式“{1}”不同', h.text, official);
       else message = t('标题“{0}”与规定格式“{1}”不同', h.text, official);
       const finding: RuleFinding = { message, span: h.span };
-      if (mergedNone) {
-        finding.fix = { title: t('改为标题“{0}”并另起一行写“无”', official), edits: [{ span: h.span, newText: official + report.eol + '无' }], preferred: true };
+      const target = NUMERALS[section.number - 1];
+      // Renumbering into a numeral another heading is written with would make two headings with one number.
+      const collides = numerals.some((n, j) => j !== i && n === target && numerals[i] !== target);
+      const innerMarkup = /[<>]/.test(h.text);
+      // Replacing a wording that says much more than the official heading would drop words; a qualifier
+      // around the official words (`政府信息公开工作存在的主要问题及改进情况`) or a few characters' difference is fine.
+      const officialKey = labelKey(section.title);
+      const close = Math.abs(rest.length - officialKey.length) <= 4 || rest.includes(officialKey);
+      const line = report.lines[h.line];
+      if (innerMarkup) {
+        // No fix: the words are interleaved with markup that must stay.
+      } else if (mergedNone) {
+        // The markup after the words (`**`, `</strong>`) stays on the heading's line; 无 goes below it.
+        const after = report.text.slice(h.span.end, line.end);
+        finding.fix = { title: t('改为标题“{0}”并另起一行写“无”', official), edits: [{ span: { start: h.span.start, end: line.end }, newText: official + after + report.eol + '无' }], preferred: !collides };
       } else if (h.variant !== 'merged') {
-        finding.fix = { title: t('改为“{0}”', official), edits: [{ span: h.span, newText: official }], preferred: true };
+        finding.fix = { title: t('改为“{0}”', official), edits: [{ span: h.span, newText: official }], preferred: !collides && close };
       }
       out.push(finding);
     }

@@ -1,6 +1,10 @@
 /**
  * Numbers the prose states must agree with the tables: 收到申请 N 件 = 一 总计, 办结/答复 N 件 =
  * （七）总计, 结转 N 件 = 四 总计, 予以公开/部分公开 N 件, 行政复议/行政诉讼 N 件.
+ *
+ * Prose also sums rows: `予以公开及部分公开N件` is （一）+（二）. Where the words can naturally mean
+ * another sum (`收到申请51件` = 新收 50 + 上年结转 1; `予以公开N件` counting 部分公开 too), a number equal
+ * to that sum is no mismatch; a mismatch names the sum it was compared with.
  */
 import { REVIEW_GROUPS } from '../format/official';
 import { t } from '../i18n';
@@ -10,11 +14,14 @@ import { cellValue } from './arithmetic';
 import { proseSentences } from './prose';
 import { Rule, RuleFinding } from './rule';
 
-type Target = { kind: 'row'; id: string } | { kind: 'review' } | { kind: 'suits' };
+/** Rows of the 三 table whose 总计 cells are added, or the review / litigation totals. */
+type Target = { kind: 'rows'; ids: string[] } | { kind: 'review' } | { kind: 'suits' };
 
 interface Claim {
   re: RegExp;
   target: Target;
+  /** Other sums the words can naturally mean: a number equal to one of them is no mismatch. */
+  also?: Target[];
   /** The clause must (not) contain these. */
   requires?: RegExp;
   excludes?: RegExp;
@@ -22,23 +29,30 @@ interface Claim {
 
 const N = '(\\d[\\d,]*)\\s*';
 const GAP = '[^，,。；;\\d]';
+const rows = (...ids: string[]): Target => ({ kind: 'rows', ids });
 const CLAIMS: Claim[] = [
-  { re: new RegExp(`部分公开(?:答复)?${GAP}{0,6}?${N}件`), target: { kind: 'row', id: '3.2' } },
-  { re: new RegExp(`(?:同意公开|予以公开|全部公开)(?:答复)?${GAP}{0,6}?${N}件`), target: { kind: 'row', id: '3.1' }, excludes: /部分公开|不予公开/ },
-  { re: new RegExp(`上一?年度?结转${GAP}{0,10}?${N}件`), target: { kind: 'row', id: '2' } },
-  { re: new RegExp(`结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)${GAP}{0,10}?${N}件|${N}件${GAP}{0,8}?结转(?:至|到)?下`), target: { kind: 'row', id: '4' } },
-  { re: new RegExp(`(?:收到|受理|新收|接收|接到)${GAP}{0,20}?申请${GAP}{0,6}?${N}[件个条份]|(?:收到|受理|新收|接收|接到)${GAP}{0,12}?${N}[件个条份]${GAP}{0,8}?申请|${N}[件条]依申请公开`), target: { kind: 'row', id: '1' }, excludes: /结转|复议|诉讼/ },
-  { re: new RegExp(`(?:办结|答复|办理完毕|处理完毕)${GAP}{0,10}?${N}件`), target: { kind: 'row', id: '3.7' }, requires: /申请/, excludes: /公开答复|予以公开|部分公开|不予|结转|复议|诉讼|收到|受理|新收/ },
+  { re: new RegExp(`(?:同意公开|予以公开|全部公开)(?:答复)?(?:和|及|与|、|或|以及|并)部分公开(?:答复)?${GAP}{0,6}?${N}件`), target: rows('3.1', '3.2') },
+  { re: new RegExp(`部分公开(?:答复)?${GAP}{0,6}?${N}件`), target: rows('3.2') },
+  { re: new RegExp(`(?:同意公开|予以公开|全部公开)(?:答复)?${GAP}{0,6}?${N}件`), target: rows('3.1'), also: [rows('3.1', '3.2')], excludes: /部分公开|不予公开/ },
+  { re: new RegExp(`上一?年度?结转${GAP}{0,10}?${N}件`), target: rows('2') },
+  { re: new RegExp(`结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)${GAP}{0,10}?${N}件|${N}件${GAP}{0,8}?结转(?:至|到)?下`), target: rows('4') },
+  { re: new RegExp(`(?:收到|受理|新收|接收|接到)${GAP}{0,20}?申请${GAP}{0,6}?${N}[件个条份]|(?:收到|受理|新收|接收|接到)${GAP}{0,12}?${N}[件个条份]${GAP}{0,8}?申请|${N}[件条]依申请公开`), target: rows('1'), also: [rows('1', '2')], excludes: /结转|复议|诉讼/ },
+  { re: new RegExp(`(?:办结|答复|办理完毕|处理完毕)${GAP}{0,10}?${N}件`), target: rows('3.7'), requires: /申请/, excludes: /公开答复|予以公开|部分公开|不予|结转|复议|诉讼|收到|受理|新收/ },
   { re: new RegExp(`行政复议(?:案件|申请)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'review' } },
   { re: new RegExp(`行政诉讼(?:案件)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'suits' } },
 ];
 
 function tableValue(report: Report, target: Target): { value: Decimal; name: string } | undefined {
-  if (target.kind === 'row') {
-    const row = report.applications?.rows.get(target.id);
-    const v = row ? cellValue(row.cells[6]) : null;
+  if (target.kind === 'rows') {
     const names: Record<string, string> = { '1': t('一、本年新收·总计'), '2': t('二、上年结转·总计'), '3.1': t('（一）予以公开·总计'), '3.2': t('（二）部分公开·总计'), '3.7': t('（七）总计·总计'), '4': t('四、结转下年度继续办理·总计') };
-    return v ? { value: v, name: names[target.id] } : undefined;
+    const vals: Decimal[] = [];
+    for (const id of target.ids) {
+      const row = report.applications?.rows.get(id);
+      const v = row ? cellValue(row.cells[6]) : null;
+      if (!v) return undefined;
+      vals.push(v);
+    }
+    return { value: sumDecimals(vals), name: target.ids.map((id) => names[id]).join(' + ') };
   }
   const r = report.review;
   if (!r) return undefined;
@@ -68,10 +82,12 @@ export const narrativeMismatch: Rule = {
           const gi = m.slice(1).findIndex((g) => g !== undefined) + 1;
           const said = Decimal.parse(m[gi].replace(/,/g, ''));
           const table = tableValue(report, claim.target);
-          if (said && table && said.cmp(table.value) !== 0) {
+          const others = (claim.also ?? []).map((a) => tableValue(report, a)).filter((v) => v !== undefined);
+          if (said && table && said.cmp(table.value) !== 0 && !others.some((o) => said.cmp(o.value) === 0)) {
             const at = s.start + c.index + m.index + m[0].indexOf(m[gi]);
             const span = { start: at, end: at + m[gi].length };
             out.push({
+              // The name says which sum the number was compared with (`（一）予以公开·总计 + （二）部分公开·总计`).
               message: t('正文“{0}”与表格不符：{1}为 {2}', m[0].trim(), table.name, table.value.toString()),
               span,
               fix: { title: t('将正文中的 {0} 改为 {1}', m[gi], table.value.toString()), edits: [{ span, newText: table.value.toString() }], preferred: false },

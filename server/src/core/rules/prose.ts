@@ -1,5 +1,6 @@
 /** The report's prose: sentences of sections 一–四 outside the tables, with their offsets. */
 import type { Report } from '../model';
+import { looksLikeReport } from '../parse/document';
 
 export interface Sentence {
   /** Digits folded to ASCII, same length as the source, so match indexes are offsets. */
@@ -19,6 +20,7 @@ function foldDigits(s: string): string {
 
 export function proseSentences(report: Report): Sentence[] {
   const out: Sentence[] = [];
+  if (!looksLikeReport(report)) return out;
   const headings = report.headings;
   let h = -1;
   for (const line of report.lines) {

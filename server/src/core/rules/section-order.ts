@@ -1,6 +1,7 @@
 /** Sections must come in the official order 一 … 六. */
 import { SECTIONS, officialHeading } from '../format/official';
 import { t } from '../i18n';
+import { looksLikeReport } from '../parse/document';
 import { Rule, RuleFinding } from './rule';
 
 export const sectionOrder: Rule = {
@@ -9,6 +10,7 @@ export const sectionOrder: Rule = {
   description: '六个部分的顺序与规定格式不同',
   check({ report }) {
     const out: RuleFinding[] = [];
+    if (!looksLikeReport(report)) return out;
     let max = 0;
     const seen = new Set<number>();
     for (const h of report.headings) {
