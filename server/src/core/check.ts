@@ -1,4 +1,5 @@
 /** The core's entry points: text → report → findings → the CLI's JSON shape; fixes. */
+import { applicationRowDefs } from './model';
 import { APPLICATION_ROWS, DISCLOSURE_BLOCKS, FormatId, REVIEW_GROUPS } from './format/official';
 import type { Code, Finding, Severity, TextEdit } from './findings';
 import { Locale, setLocale } from './i18n';
@@ -44,10 +45,27 @@ export interface FileResult {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-function finish(code: Code, f: RuleFinding, defaultSeverity: Severity, options: CheckOptions): Finding | undefined {
+/**
+ * The last guard of the fix-safety contract: an edit that would replace markup (a tag or an
+ * entity inside a cell) or delete digits without writing digits back is not offered at all.
+ */
+function safeFix(text: string, fix: RuleFinding['fix']): RuleFinding['fix'] {
+  if (!fix) return fix;
+  for (const e of fix.edits) {
+    if (e.span.start === e.span.end) continue;
+    const old = text.slice(e.span.start, e.span.end);
+    if (/[<>&]/.test(old) && !/[<>&]/.test(e.newText)) return undefined;
+    const digits = (s: string) => s.replace(/[^0-9０-９]/g, '');
+    if (digits(old) && !digits(e.newText)) return undefined;
+  }
+  return fix;
+}
+
+function finish(code: Code, f: RuleFinding, defaultSeverity: Severity, options: CheckOptions, text?: string): Finding | undefined {
   const setting = options.rules?.[code];
   if (setting === 'off') return undefined;
-  return { code, severity: setting ?? f.severity ?? defaultSeverity, message: f.message, span: f.span, fix: f.fix };
+  const fix = text === undefined ? f.fix : safeFix(text, f.fix);
+  return { code, severity: setting ?? f.severity ?? defaultSeverity, message: f.message, span: f.span, fix };
 }
 
 /** Runs every rule on a parsed report. Findings come sorted by position. */
@@ -59,7 +77,7 @@ export function runRules(report: Report, options: CheckOptions = {}, ctx: RuleCo
     // A pre-2019 report gets its one format note and nothing else.
     if (report.legacy && rule.code !== 'format-mismatch') continue;
     for (const f of rule.check(ctx)) {
-      const done = finish(rule.code, f, rule.defaultSeverity, options);
+      const done = finish(rule.code, f, rule.defaultSeverity, options, report.text);
       if (done) out.push(done);
     }
   }
@@ -78,7 +96,7 @@ export function tablesJson(report: Report): FileResult['tables'] {
   const tables: FileResult['tables'] = {};
   if (report.applications) {
     const rows: Record<string, Array<number | null>> = {};
-    for (const d of APPLICATION_ROWS[report.format]) {
+    for (const d of applicationRowDefs(report)) {
       const row = report.applications.rows.get(d.id);
       if (row) rows[d.id] = row.cells.map((c) => cellJson(c));
     }

@@ -1,5 +1,5 @@
 /** The report model: what the parser finds in the text, every piece with its source span. */
-import type { FormatId, ReviewGroup } from './format/official';
+import { APPLICATION_ROWS, ApplicationRowDef, FormatId, ReviewGroup } from './format/official';
 import type { Cell } from './parse/cells';
 import type { Line, LineIndex, Span } from './text';
 
@@ -35,7 +35,7 @@ export interface TableRow {
 export interface TableProblem {
   kind: 'unaligned-row' | 'extra-values' | 'duplicate-row';
   /** Why a row could not be read, where the shape says: digits glued to a label. */
-  reason?: 'glued';
+  reason?: 'glued' | 'interleaved';
   span: Span;
   rowId?: string;
   count?: number;
@@ -54,6 +54,11 @@ interface TableBase {
 
 export interface ApplicationsTable extends TableBase {
   kind: 'applications';
+  /**
+   * The rows this table has, in order: the format's, or for a 2021 report that kept the 2019
+   * single row （六）其他处理, the 2021 rows with 3.6 in place of 3.6.1–3.6.3.
+   */
+  rowDefs: ApplicationRowDef[];
   rows: Map<string, TableRow>;
 }
 
@@ -103,4 +108,9 @@ export interface Report {
   review?: ReviewTable;
   /** Line indexes that belong to a table region. */
   tableLines: Set<number>;
+}
+
+/** The 三 table's rows as this report has them (see `ApplicationsTable.rowDefs`). */
+export function applicationRowDefs(report: Report): ApplicationRowDef[] {
+  return report.applications?.rowDefs ?? APPLICATION_ROWS[report.format];
 }

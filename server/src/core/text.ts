@@ -210,3 +210,15 @@ export function sumDecimals(values: Decimal[]): Decimal {
   for (const v of values) s = s.add(v);
   return s;
 }
+
+/**
+ * HTML tags, comments and entities that copied or converted text carries (`<span style=…>`,
+ * `<!--[if !supportLists]-->`, `&nbsp;`), replaced by spaces of the same length: the parser
+ * reads this view, and every offset still points into the original text.
+ */
+const MARKUP = /<!--.*?-->|<\/?[a-zA-Z][^<>\n]{0,500}>|&(?:[a-zA-Z]{2,8}|#\d{2,6});/g;
+
+export function maskMarkup(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  return text.replace(MARKUP, (m) => ' '.repeat(m.length));
+}

@@ -3,6 +3,7 @@
  * table row per line. Every number keeps its exact text; prose is never touched; a table that
  * could not be read with confidence is left as it is. Formatting twice equals formatting once.
  */
+import { applicationRowDefs } from '../model';
 import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
 import { applicationsTableTemplate, reviewTableTemplate } from '../format/template';
 import type { TextEdit } from '../findings';
@@ -63,7 +64,7 @@ export function formatTables(report: Report): TextEdit[] {
     const used: Array<Cell | null> = [];
     const groups = new Set<string>();
     let complete = true;
-    for (const def of APPLICATION_ROWS[report.format]) {
+    for (const def of applicationRowDefs(report)) {
       const row: TableRow | undefined = a.rows.get(def.id);
       if (!row) {
         complete = false;

@@ -1,4 +1,5 @@
 /** Outline: title, every section heading (duplicates too), sub-headings, tables and row groups. */
+import { applicationRowDefs } from '../model';
 import { APPLICATION_ROWS } from '../format/official';
 import type { Report } from '../model';
 import type { Span } from '../text';
@@ -33,7 +34,7 @@ function tableNodes(report: Report): OutlineNode[] {
   if (report.applications) {
     const a = report.applications;
     const groups = new Map<string, number[]>();
-    for (const def of APPLICATION_ROWS[report.format]) {
+    for (const def of applicationRowDefs(report)) {
       const row = a.rows.get(def.id);
       if (!row) continue;
       const group = def.group ?? def.label;

@@ -21,6 +21,8 @@ export interface Cell {
   placeholder?: boolean;
   /** Grid column, where the layout gives positions (HTML, pipe and plain-text tables). */
   col?: number;
+  /** Display column of the cell's start in space-aligned PDF text (CJK = 2). */
+  x?: number;
   /** The span's text is not `raw` (markup or entities inside the cell): never edit it. */
   inexact?: boolean;
   /** A row label with digits glued to it (`规章012`): the digits cannot be split with confidence. */

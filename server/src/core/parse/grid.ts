@@ -26,6 +26,8 @@ export interface Grid {
   bounded: boolean;
   /** Cells carry their column (`col`) and rows their width, so a blank is a known position. */
   positional: boolean;
+  /** Space-aligned PDF text: cells carry `x`, and a row's values on several lines are ordered by it. */
+  spaced?: boolean;
 }
 
 /** Display width as fixed-width text writers count it: CJK and full-width forms are 2. */

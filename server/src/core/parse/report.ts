@@ -1,7 +1,7 @@
 /** Text → Report: title, year, sections, sub-headings and the three tables, in either format. */
 import { FORMAT_MARKERS, FormatId } from '../format/official';
 import type { Report, SectionHeading } from '../model';
-import { Line, LineIndex, detectEol, labelKey, splitLines } from '../text';
+import { Line, LineIndex, detectEol, labelKey, maskMarkup, splitLines } from '../text';
 import { splitLineCells } from './cells';
 import { findHeadings, findSubHeadings, isLegacy, readTitle } from './document';
 import { parseApplications, parseDisclosure, parseReview } from './tables';
@@ -14,8 +14,9 @@ function detectFormat(lines: Line[], year: number | undefined, option: ParseOpti
   if (option && option !== 'auto') return { format: option, formatSource: 'setting' };
   const found: Record<FormatId, Set<string>> = { '2019': new Set(), '2021': new Set() };
   for (const line of lines) {
-    if (line.text.length > 200) continue;
     const key = keyOf(line.index);
+    // Padded table rows are long; prose is long in words.
+    if (key.length > 120) continue;
     for (const f of ['2019', '2021'] as const) for (const m of FORMAT_MARKERS[f]) if (key.includes(m)) found[f].add(m);
   }
   const a = found['2019'].size;
@@ -44,7 +45,7 @@ const ANCHORS: Anchors = {
 
 function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>, keyOf: (i: number) => string): number {
   for (let i = from; i < to; i++) {
-    if (headingLines.has(i) || lines[i].text.length > 160) continue;
+    if (headingLines.has(i) || keyOf(i).length > 100) continue;
     if (test(keyOf(i), lines[i])) return i;
   }
   return -1;
@@ -57,7 +58,8 @@ function nextHeadingAfter(line: number, headings: SectionHeading[], end: number)
 
 /** Parses report text. Never throws on any input; linear in the length of the text. */
 export function parseReport(text: string, options: ParseOptions = {}): Report {
-  const lines = splitLines(text);
+  // Lines of the markup-masked view: tags and entities read as spaces, offsets unchanged.
+  const lines = splitLines(maskMarkup(text));
   const index = new LineIndex(lines, text.length);
   const headings = findHeadings(lines);
   const firstHeading = headings.length ? headings[0].line : lines.length;

@@ -30,6 +30,13 @@ export function regionCells(lines: Line[], from: number, to: number): Cell[] {
   return cells;
 }
 
+/** Cells whose source text is not their text (markup inside) are never edited by a fix. */
+function markInexact(text: string, rows: Iterable<TableRow>): void {
+  for (const r of rows) {
+    for (const c of [...r.labelCells, ...r.cells]) if (c && !c.inexact && text.slice(c.span.start, c.span.end) !== c.raw) c.inexact = true;
+  }
+}
+
 function lastLine(from: number, rows: TableRow[]): number {
   let last = from;
   for (const r of rows) {
@@ -70,7 +77,9 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
     const body = labelBody(key);
     if (APPLICATION_GROUP_SIGNATURES.some((g) => key.endsWith(g) || body === g || key === g)) return { type: 'group' };
     if (body === '其他处理' || key.endsWith('其他处理')) {
-      return format === '2021' ? { type: 'group' } : { type: 'row', id: '3.6', columns: 7 };
+      // In 2021 this is the group over 3.6.1–3.6.3, unless the report kept the 2019 single row:
+      // then values follow it, and it is read as 3.6.
+      return { type: 'row', id: '3.6', columns: 7, optional: format === '2021' };
     }
     if (body === '总计' || key.includes('七总计')) {
       return seen.has('3.1') || seen.has('1') || key.includes('七') ? { type: 'row', id: '3.7', columns: 7 } : null;
@@ -89,8 +98,14 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p));
   const rows = best.rows;
   problems.push(...best.problems);
+  let rowDefs = defs;
+  if (format === '2021' && rows.has('3.6')) {
+    if (['3.6.1', '3.6.2', '3.6.3'].some((id) => rows.has(id))) rows.delete('3.6');
+    else rowDefs = defs.flatMap((d) => (d.id === '3.6.1' ? [APPLICATION_ROWS['2019'].find((x) => x.id === '3.6')!] : d.id.startsWith('3.6.') ? [] : [d]));
+  }
+  markInexact(text, rows.values());
   const last = lastLine(from, [...rows.values()]);
-  return { kind: 'applications', layout: best.layout, startLine: from, endLine: Math.min(to - 1, Math.max(last, from)), span: spanOf(lines, from, Math.min(to, last + 1)), problems, rows };
+  return { kind: 'applications', rowDefs, layout: best.layout, startLine: from, endLine: Math.min(to - 1, Math.max(last, from)), span: spanOf(lines, from, Math.min(to, last + 1)), problems, rows };
 }
 
 const REVIEW_CAPTIONS: Array<[RegExp, number]> = [[/复议后/, 2], [/未经复议|直接起诉/, 1], [/行政复议/, 0]];
@@ -179,6 +194,7 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { cells, problems, layout: grid.layout, placed };
   }
   const { cells, problems } = best!;
+  markInexact(text, [{ id: 'review', labelCells: [], cells }]);
   // An unfilled table with no value cells at all is not a problem of alignment: nothing to read.
   const groups = {} as ReviewTable['groups'];
   REVIEW_GROUPS.forEach((g, i) => (groups[g] = cells.slice(i * 5, i * 5 + 5)));
@@ -234,6 +250,7 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
   })();
   problems.push(...best.problems);
   for (const row of rows.values()) blocks[rowBlock.get(row.id) ?? DISCLOSURE_BLOCKS[format].findIndex((d) => d.rows.some((r) => r.label === row.id))].rows.push(row);
+  markInexact(text, rows.values());
   const last = lastLine(from, [...rows.values()]);
   return { kind: 'disclosure', layout: best.layout, startLine: from, endLine: last, span: spanOf(lines, from, last + 1), problems, blocks };
 }

@@ -6,6 +6,7 @@
  * in the most broken identities and in no sound one is the culprit; its value is the one that
  * makes those identities hold. Ties go to the total cell. Repeat until sound or stuck.
  */
+import { applicationRowDefs } from '../model';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
@@ -84,7 +85,7 @@ export function buildIdentities(report: Report): Identity[] {
   const out: Identity[] = [];
   const apps = report.applications;
   if (apps) {
-    const defs = APPLICATION_ROWS[report.format];
+    const defs = applicationRowDefs(report);
     const refs = new Map<string, CellRef[]>();
     for (const d of defs) {
       const row = apps.rows.get(d.id);

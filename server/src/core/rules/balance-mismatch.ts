@@ -19,7 +19,7 @@ export const balanceMismatch: Rule = {
       const cell = (repairs.length === 1 ? repairs[0].ref.cell : null) ?? id.rhs[0].cell ?? id.total.cell;
       if (!cell) continue;
       const finding: RuleFinding = { message, span: cell.span };
-      if (repairs.length) {
+      if (repairs.length && repairs.every((x) => x.ref.cell && !x.ref.cell.inexact)) {
         finding.fix = {
           title: repairs.map((x) => t('将{0}改为 {1}', x.ref.name, x.value.toString())).join('；'),
           edits: repairs.map((x) => setCellEdit(x.ref.cell!, x.value)),

@@ -1,4 +1,5 @@
 /** A row label that differs from the official text (not just in spacing or punctuation). */
+import { applicationRowDefs } from '../model';
 import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
 import { t } from '../i18n';
 import type { TableRow } from '../model';
@@ -35,8 +36,12 @@ export const labelVariant: Rule = {
   check({ report }) {
     const out: RuleFinding[] = [];
     const a = report.applications;
+    const kept = a && report.format === '2021' ? a.rows.get('3.6') : undefined;
+    if (kept) {
+      out.push({ message: t('2021年格式的“（六）其他处理”分为3行（逾期不补正、逾期未缴费、其他），此表仍用2019年格式的单行'), span: kept.labelCells[0].span });
+    }
     if (a) {
-      for (const def of APPLICATION_ROWS[report.format]) {
+      for (const def of applicationRowDefs(report)) {
         const row = a.rows.get(def.id);
         if (row) check(row, def.label, out);
       }

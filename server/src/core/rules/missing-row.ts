@@ -1,4 +1,5 @@
 /** Every official row of the 二 and 三 tables must be found by its label. */
+import { applicationRowDefs } from '../model';
 import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
 import { t } from '../i18n';
 import { Rule, RuleFinding } from './rule';
@@ -11,7 +12,7 @@ export const missingRow: Rule = {
     const out: RuleFinding[] = [];
     const a = report.applications;
     if (a) {
-      for (const def of APPLICATION_ROWS[report.format]) {
+      for (const def of applicationRowDefs(report)) {
         if (a.rows.has(def.id)) continue;
         out.push({ message: t('收到和处理政府信息公开申请情况表缺少行“{0}”', def.label), span: a.span.start === a.span.end ? a.span : { start: a.span.start, end: report.lines[a.startLine].end } });
       }

@@ -1,4 +1,5 @@
 /** Every cell of the three tables with its row and column names and what it may hold. */
+import { applicationRowDefs } from '../model';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
@@ -39,7 +40,7 @@ export function tableCells(report: Report): PlacedCell[] {
   }
   const a = report.applications;
   if (a) {
-    for (const def of APPLICATION_ROWS[report.format]) {
+    for (const def of applicationRowDefs(report)) {
       const row = a.rows.get(def.id);
       row?.cells.forEach((cell, c) => {
         if (cell) out.push({ cell, table: 'applications', row: def.short, column: APPLICANT_COLUMNS[c], role: 'count', tableRow: row });

@@ -8,7 +8,10 @@ export const totalMismatch: Rule = {
   defaultSeverity: 'error',
   description: '合计与各项之和不符（三表（七）总计、各行总计，四表各组总计）',
   check(ctx) {
-    const { violated, fixes } = ctx.arithmetic();
+    const { violated, fixes, identities } = ctx.arithmetic();
+    const bad = new Set(violated);
+    // A cell in a sound identity is not the wrong one: changing it would break that identity.
+    const inSound = (c: unknown) => identities.some((i) => !bad.has(i) && [...i.lhs, ...i.rhs].some((r) => r.cell === c));
     const out: RuleFinding[] = [];
     for (const id of violated) {
       if (id.kind === 'T3-balance') continue;
@@ -20,11 +23,14 @@ export const totalMismatch: Rule = {
       const cell = target.cell ?? id.total.cell ?? id.lhs.find((r) => r.cell)?.cell;
       if (!cell) continue;
       const finding: RuleFinding = { message, span: cell.span };
-      if (repairs.length) {
+      const editable = (c: { inexact?: boolean } | null | undefined) => !!c && !c.inexact;
+      if (repairs.length && repairs.every((r) => editable(r.ref.cell))) {
         const title = repairs.map((r) => t('将{0}改为 {1}', r.ref.name, r.value.toString())).join('；');
         finding.fix = { title, edits: repairs.map((r) => setCellEdit(r.ref.cell!, r.value)), preferred: true };
-      } else if (id.total.cell && id.rhs.length === 1) {
-        finding.fix = { title: t('将{0}改为 {1}', id.total.name, parts.toString()), edits: [setCellEdit(id.total.cell, parts)], preferred: false };
+      } else if (!repairs.length && id.total.cell && inSound(id.total.cell)) {
+        finding.message = t('{0}；{1}也在成立的等式中，无法确定是哪一格错了，请核对各项数字', message, id.total.name);
+      } else if (!repairs.length && editable(id.total.cell) && id.rhs.length === 1) {
+        finding.fix = { title: t('将{0}改为 {1}', id.total.name, parts.toString()), edits: [setCellEdit(id.total.cell!, parts)], preferred: false };
       }
       out.push(finding);
     }

@@ -10,9 +10,10 @@ import type { Grid, GridRow } from '../grid';
 
 const CELL_TAG = /<t[dh][\s>]/i;
 
-export function scoreHtml(lines: Line[], from: number, to: number): number {
+/** Scored on the original text: the parser's line view has the markup masked. */
+export function scoreHtml(lines: Line[], from: number, to: number, text: string): number {
   let n = 0;
-  for (let i = from; i < to && n < 3; i++) if (CELL_TAG.test(lines[i].text)) n++;
+  for (let i = from; i < to && n < 3; i++) if (CELL_TAG.test(text.slice(lines[i].start, lines[i].end))) n++;
   return n >= 3 ? 0.95 : 0;
 }
 

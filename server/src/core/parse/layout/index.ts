@@ -14,7 +14,7 @@ import { buildTab, scoreTab } from './tab';
 import { buildTextTable, scoreTextTable } from './text-table';
 
 interface Builder {
-  score(lines: Line[], from: number, to: number): number;
+  score(lines: Line[], from: number, to: number, text: string): number;
   build(text: string, lines: Line[], from: number, to: number): Grid;
 }
 
@@ -29,7 +29,7 @@ const BUILDERS: Builder[] = [
 /** Candidate grids for a region, most likely shape first; the stream grid last. */
 export function candidateGrids(text: string, lines: Line[], from: number, to: number): Grid[] {
   if (to <= from) return [buildStream(lines, from, to)];
-  const scored = BUILDERS.map((b) => ({ b, s: b.score(lines, from, to) })).filter((x) => x.s > 0).sort((x, y) => y.s - x.s);
+  const scored = BUILDERS.map((b) => ({ b, s: b.score(lines, from, to, text) })).filter((x) => x.s > 0).sort((x, y) => y.s - x.s);
   const grids = scored.slice(0, 2).map((x) => x.b.build(text, lines, from, to));
   grids.push(buildStream(lines, from, to));
   return grids.map(splitGlued);

@@ -65,7 +65,9 @@ export function buildParagraph(lines: Line[], from: number, to: number): Grid {
     empties = 0;
     if (rowLine < 0) rowLine = i;
     if (TAB_ONLY.test(line.text)) {
-      endCell(line.start, i);
+      // k TABs end k cells: the ones between them are empty (`<td></td>` has no paragraph).
+      const tabs = line.text.split('\t').length - 1;
+      for (let k = 0; k < tabs; k++) endCell(line.start + line.text.indexOf('\t'), i);
       continue;
     }
     if (line.text.includes('\t')) {

@@ -7,12 +7,21 @@
  */
 import type { Line } from '../../text';
 import { Cell, makeCell, splitLineCells } from '../cells';
-import type { Grid, GridRow } from '../grid';
+import { displayWidth, Grid, GridRow } from '../grid';
 
 const WS_ONLY = /^[ \t\u00a0\u3000]+$/;
+/** A label or number followed by a run of spaces and a number: `pdftotext -layout` text. */
+const SPACED_ROW = /[^\s] {2,}[+-]?[0-9０-９]/;
+
+function isSpaced(lines: Line[], from: number, to: number): boolean {
+  let n = 0;
+  for (let i = from; i < to && n < 5; i++) if (!lines[i].text.includes('\t') && SPACED_ROW.test(lines[i].text)) n++;
+  return n >= 5;
+}
 
 export function buildStream(lines: Line[], from: number, to: number): Grid {
   const rows: GridRow[] = [];
+  const spaced = isSpaced(lines, from, to);
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (line.text === '') continue;
@@ -25,7 +34,8 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
       // Empty pieces between TABs are not positions here: drop them.
       cells = splitLineCells(line).filter((c) => !(c.kind === 'blank' && !c.placeholder && c.raw === ''));
     }
+    if (spaced) for (const c of cells) c.x = displayWidth(line.text.slice(0, c.span.start - line.start));
     if (cells.length) rows.push({ cells, line: i });
   }
-  return { layout: 'stream', rows, bounded: false, positional: false };
+  return { layout: 'stream', rows, bounded: false, positional: false, spaced };
 }

@@ -9,7 +9,8 @@ import type { Cell } from '../cells';
 import type { Grid, GridRow } from '../grid';
 
 export type LabelMatch =
-  | { type: 'row'; id: string; columns: number }
+  /** `optional`: a label that is a row only when values follow it (else a group label). */
+  | { type: 'row'; id: string; columns: number; optional?: boolean }
   | { type: 'group' }
   | { type: 'end' }
   | null;
@@ -56,6 +57,7 @@ export function placeInOrder(seq: Cell[], n: number): Array<Cell | null> | undef
 interface Pending {
   id: string;
   columns: number;
+  optional?: boolean;
   labelCells: Cell[];
   seq: Cell[];
   /** Column of the label cell in a positional row. */
@@ -110,6 +112,7 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
   const seen = new Set<string>();
   let pending: Pending | null = null;
   const finish = (p: Pending, values: Cell[], row: GridRow | undefined) => {
+    if (p.optional && !values.some(isFilled)) return;
     let cells: Array<Cell | null> | undefined;
     if (grid.positional && row) cells = placePositional(p, row, options.anchor);
     else if (values.length === 0) cells = undefined;
@@ -162,7 +165,7 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
           if (label && label.id === m.id) { label.labelCells.push(cell); continue; }
           // A second labelled row inside one grid row: the shape lost a row end; read each.
           if (label && values.length && !grid.positional) handle(label, values, row);
-          label = { id: m.id, columns: m.columns, labelCells: [cell], seq: [], labelCol: cell.col, row };
+          label = { id: m.id, columns: m.columns, optional: m.optional, labelCells: [cell], seq: [], labelCol: cell.col, row };
           values = [];
         } else if (label && values.length) {
           values.push(cell); // words among the values
@@ -184,26 +187,55 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
   return rows;
 }
 
+/**
+ * A row's values on several lines of space-aligned text (a cell of two paragraphs puts its number
+ * a line lower than its neighbours'): ordered by their column, and unread when two lines put
+ * values in the same column.
+ */
+function orderByColumn(seq: Cell[]): Cell[] | undefined {
+  const lines = new Set(seq.map((c) => c.line));
+  if (lines.size < 2 || seq.some((c) => c.x === undefined)) return seq;
+  const sorted = [...seq].sort((a, b) => a.x! - b.x!);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    if (a.line !== sorted[i].line && sorted[i].x! - a.x! < Math.max(2, a.raw.length + 1)) return undefined;
+  }
+  return sorted;
+}
+
 function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]): Map<string, TableRow> {
   const rows = new Map<string, TableRow>();
   const seen = new Set<string>();
   let open: Pending | null = null;
+  // Whether blanks show (a line of spaces/NBSP) and whether the table holds any value at all.
+  let explicitBlanks = false;
+  let anyValue = false;
+  for (const r of grid.rows) for (const c of r.cells) {
+    if (c.kind === 'blank' && !c.placeholder) explicitBlanks = true;
+    if (isFilled(c)) anyValue = true;
+  }
+  let disorder = false;
   const close = () => {
     if (!open) return;
     const o = open;
     open = null;
     const filled = o.seq.filter(isFilled).length;
+    if (o.optional && filled === 0) return;
     if (rows.has(o.id)) {
       if (filled > 0) problems.push({ kind: 'duplicate-row', span: o.labelCells[0].span, rowId: o.id });
       return;
     }
     let cells: Array<Cell | null> | undefined;
-    if (o.seq.length === 0) {
-      // A row with no cells at all (an unfilled template row): every column is blank.
+    if (o.seq.length === 0 && !anyValue) {
+      // An unfilled table (a fresh template): every column of its rows is blank.
       const at = o.labelCells[o.labelCells.length - 1];
       cells = Array.from({ length: o.columns }, () => blankAt(at.span.end, at.line));
-    } else cells = placeInOrder(o.seq, o.columns);
+    } else if (o.seq.length) {
+      const ordered = grid.spaced ? orderByColumn(o.seq) : o.seq;
+      cells = ordered && placeInOrder(ordered, o.columns);
+    }
     if (!cells) {
+      disorder = true;
       unaligned(problems, o, filled, o.seq.some((c) => c.glued) ? 'glued' : undefined);
       if (filled > o.columns) {
         const extra = o.seq.filter(isFilled);
@@ -224,18 +256,29 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
         if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(cell); continue; }
         close();
         seen.add(m.id);
-        open = { id: m.id, columns: m.columns, labelCells: [cell], seq: [] };
+        open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: [cell], seq: [] };
         continue;
       }
       const cur = open as Pending | null;
       if (cur) {
         cur.seq.push(cell);
         if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns) { close(); break outer; }
-      } else if (isFilled(cell) && rows.size > 0) {
-        problems.push({ kind: 'extra-values', span: cell.span, count: 1 });
+      } else if (isFilled(cell)) {
+        // Values before the first row label: the text's order is not the table's.
+        disorder = true;
+        if (rows.size > 0) problems.push({ kind: 'extra-values', span: cell.span, count: 1 });
       }
     }
   }
   close();
+  if (disorder && !explicitBlanks && !grid.spaced) {
+    // Text in stream order with no blank markers (PDF text without layout): one misplaced row
+    // means values may have moved between rows anywhere, and a row that happens to get the
+    // right count may hold another row's numbers. Nothing in the table is read.
+    for (const r of rows.values()) r.cells = r.cells.map(() => null);
+    const first = [...rows.values()][0];
+    problems.length = 0;
+    if (first) problems.push({ kind: 'unaligned-row', span: first.labelCells[0].span, reason: 'interleaved' });
+  }
   return rows;
 }
