@@ -20,6 +20,7 @@ export const headingVariant: Rule = {
     const out: RuleFinding[] = [];
     if (!looksLikeReport(report)) return out;
     const numerals = report.headings.map(writtenNumeral);
+    const misnumbered = report.headings.filter((h) => h.variant === 'number').length;
     for (let i = 0; i < report.headings.length; i++) {
       const h = report.headings[i];
       if (!h.variant) continue;
@@ -35,8 +36,13 @@ export const headingVariant: Rule = {
       const finding: RuleFinding = { message, span: h.span };
       const target = NUMERALS[section.number - 1];
       // Renumbering into a numeral another heading is written with would make two headings with one number.
-      const collides = numerals.some((n, j) => j !== i && n === target && numerals[i] !== target);
-      const innerMarkup = /[<>]/.test(h.text);
+      // Several misnumbered headings (numbering shifted by a missing section) need a person too: fixing
+      // them one at a time would renumber in a cascade.
+      const collides = numerals.some((n, j) => j !== i && n === target && numerals[i] !== target) || (h.variant === 'number' && misnumbered > 1);
+      // The parser reads a markup-masked view: tags inside the heading's span read as spaces there.
+      const original = report.text.slice(h.span.start, h.span.end);
+      const innerMarkup = /[<>]|&[a-zA-Z#0-9]+;/.test(original);
+      if (innerMarkup && h.variant === 'punctuation' && original.replace(/<[^<>]*>|&[a-zA-Z#0-9]+;/g, '') === official) continue;
       // Replacing a wording that says much more than the official heading would drop words; a qualifier
       // around the official words (`政府信息公开工作存在的主要问题及改进情况`) or a few characters' difference is fine.
       const officialKey = labelKey(section.title);
