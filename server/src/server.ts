@@ -2,19 +2,22 @@
  * The LSP glue: capabilities, one handler per request, each a few lines over the pure core.
  * Diagnostics are pushed per document version; a result for an older version is never sent.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
   CodeLens,
+  CancellationToken,
   Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentSymbol,
   FoldingRange,
+  Hover,
   InlayHint,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   SymbolKind,
   TextDocumentEdit,
   TextDocumentSyncKind,
@@ -46,6 +49,7 @@ import {
 } from './core/index';
 import { t } from './core/i18n';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
+import { isProblem, problemMessage, readRegularFile } from './fs-walk';
 
 const SOURCE = 'xxgk-report';
 const MAX_DIAGNOSTICS = 1000;
@@ -61,7 +65,17 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
+// Nothing a client sends may stop the server: a promise nobody awaited is logged, not fatal.
+process.on('unhandledRejection', (reason) => {
+  console.error(`[xxgk-report] unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+});
+
+/** How long a `workspace/configuration` request may take before the defaults are used. */
+const CONFIG_TIMEOUT_MS = 2000;
+
 interface Checked {
+  /** The generation (see `generation`) this result was computed for. */
+  gen: number;
   version: number;
   report: Report;
   findings: Finding[];
@@ -70,21 +84,64 @@ interface Checked {
   arithmetic: () => Arithmetic;
 }
 
+/**
+ * A per-open, per-content counter: every open, change (whatever version the client gives it), configuration
+ * change or "ignore here" takes a new number. Results are cached and published by generation, never by the
+ * client's version alone, so a reopened or rewound document never shows an older text's results.
+ */
+const generation = new Map<string, number>();
+let nextGeneration = 0;
+const bump = (uri: string) => generation.set(uri, ++nextGeneration);
+
 const checked = new Map<string, Checked>();
+/** The check under way for a document: every request on that generation shares it. */
+const inflight = new Map<string, { gen: number; promise: Promise<Checked> }>();
+/** How many full checks ran (the tests see that concurrent requests share one). */
+let checkCount = 0;
 const settingsCache = new Map<string, Promise<Settings>>();
 /** "Ignore here": kept outside the document, keyed by code and the line's text. */
 const ignored = new Map<string, Set<string>>();
 let canPullConfiguration = false;
 
+function parseRaw(raw: unknown): Settings {
+  const { settings, problems } = parseSettings(raw);
+  for (const p of problems) connection.window.showWarningMessage(t('设置无效，已使用默认值：{0}', p));
+  return settings;
+}
+
+/**
+ * The settings for a document. A client that answers late (or never) gets the defaults after
+ * CONFIG_TIMEOUT_MS; a late answer still replaces them and re-checks the documents it concerns.
+ */
 function getSettings(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
   let s = settingsCache.get(uri);
   if (!s) {
-    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'xxgk-report' }).then((raw) => {
-      const { settings, problems } = parseSettings(raw);
-      for (const p of problems) connection.window.showWarningMessage(t('设置无效，已使用默认值：{0}', p));
-      return settings;
-    }, () => DEFAULT_SETTINGS);
+    let answer: Promise<Settings>;
+    try {
+      answer = connection.workspace.getConfiguration({ scopeUri: uri, section: 'xxgk-report' }).then(parseRaw, () => DEFAULT_SETTINGS);
+    } catch {
+      answer = Promise.resolve(DEFAULT_SETTINGS);
+    }
+    const entry: Promise<Settings> = new Promise((resolve) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        resolve(DEFAULT_SETTINGS);
+      }, CONFIG_TIMEOUT_MS);
+      answer.then((settings) => {
+        clearTimeout(timer);
+        if (!timedOut) return resolve(settings);
+        if (settingsCache.get(uri) !== entry || JSON.stringify(settings) === JSON.stringify(DEFAULT_SETTINGS)) return;
+        settingsCache.set(uri, Promise.resolve(settings));
+        const doc = documents.get(uri);
+        if (doc) {
+          bump(uri);
+          schedule(doc);
+        }
+      });
+    });
+    s = entry;
     settingsCache.set(uri, s);
   }
   return s;
@@ -95,30 +152,78 @@ function ignoreKey(doc: TextDocument, f: { code: Code; line: number }): string {
   return `${f.code}|${line}`;
 }
 
-async function check(doc: TextDocument): Promise<Checked> {
-  const have = checked.get(doc.uri);
-  if (have && have.version === doc.version) return have;
-  const settings = await getSettings(doc.uri);
+/** The full check of one text (synchronous: parsing and rules). */
+function runCheck(text: string, version: number, gen: number, settings: Settings, skip: Set<string> | undefined, lineText: (line: number) => string): Checked {
+  checkCount++;
   setLocale(settings.language);
-  const text = doc.getText();
-  let result: Checked;
   if (text.length > settings.maxFileSize) {
     // A huge file gets one note instead of a full check, so the editor stays responsive.
     const report = parseReport('');
     // Reported under format-mismatch (information): the public codes have no separate one for size.
     const finding: Finding = { code: 'format-mismatch', severity: 'information', message: t('文件太大（{0} 个字符，上限 {1}），未做完整检查', text.length, settings.maxFileSize), span: { start: 0, end: 0 } };
-    result = { version: doc.version, report, findings: [finding], tooLarge: true, arithmetic: createContext(report).arithmetic };
-  } else {
-    const report = parseReport(text, { format: settings.format });
-    const ctx = createContext(report);
-    const skip = ignored.get(doc.uri);
-    const findings = runRules(report, { rules: settings.rules, locale: settings.language }, ctx).filter(
-      (f) => !skip?.has(ignoreKey(doc, { code: f.code, line: report.index.position(f.span.start).line })),
-    );
-    result = { version: doc.version, report, findings, tooLarge: false, arithmetic: ctx.arithmetic };
+    return { gen, version, report, findings: [finding], tooLarge: true, arithmetic: createContext(report).arithmetic };
   }
-  checked.set(doc.uri, result);
-  return result;
+  const report = parseReport(text, { format: settings.format });
+  const ctx = createContext(report);
+  const findings = runRules(report, { rules: settings.rules, locale: settings.language }, ctx).filter((f) => {
+    if (!skip?.size) return true;
+    const line = report.index.position(f.span.start).line;
+    return !skip.has(`${f.code}|${lineText(line)}`);
+  });
+  return { gen, version, report, findings, tooLarge: false, arithmetic: ctx.arithmetic };
+}
+
+/**
+ * The check of a document's current generation: cached when done, shared while running. The text is
+ * taken now, so the result always belongs to the generation it is stamped with.
+ */
+function check(doc: TextDocument): Promise<Checked> {
+  // The live document, not a reference a caller kept from before a close and reopen.
+  doc = documents.get(doc.uri) ?? doc;
+  const gen = generation.get(doc.uri) ?? 0;
+  const have = checked.get(doc.uri);
+  if (have && have.gen === gen) return Promise.resolve(have);
+  const running = inflight.get(doc.uri);
+  if (running && running.gen === gen) return running.promise;
+  const uri = doc.uri;
+  const text = doc.getText();
+  const version = doc.version;
+  const skip = ignored.get(uri);
+  let lines: string[] | undefined;
+  const promise = getSettings(uri).then((settings) => {
+    if ((generation.get(uri) ?? 0) !== gen) {
+      // Outdated before it started (edited, closed, reopened): not worth a full check unless still asked for.
+      const newer = inflight.get(uri);
+      if (newer && newer.gen !== gen) return newer.promise;
+    }
+    const result = runCheck(text, version, gen, settings, skip, (n) => ((lines ??= text.split(/\r\n|\r|\n/))[n] ?? '').trim());
+    if ((generation.get(uri) ?? 0) === gen && documents.get(uri)) checked.set(uri, result);
+    return result;
+  });
+  const entry = { gen, promise };
+  inflight.set(uri, entry);
+  const clear = () => {
+    if (inflight.get(uri) === entry) inflight.delete(uri);
+  };
+  promise.then(clear, clear);
+  return promise;
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+/**
+ * The current generation's result for a request: shared with every other request on it, re-taken if the
+ * document changed meanwhile, and abandoned with RequestCancelled as soon as the client cancels.
+ */
+async function current(doc: TextDocument, token?: CancellationToken): Promise<Checked> {
+  for (let attempt = 0; ; attempt++) {
+    if (token?.isCancellationRequested) throw cancelled();
+    const result = await check(doc);
+    if (token?.isCancellationRequested) throw cancelled();
+    if (documents.get(doc.uri) !== doc) throw new ResponseError(LSPErrorCodes.ContentModified, 'document closed or reopened');
+    if (result.gen === (generation.get(doc.uri) ?? 0)) return result;
+    if (attempt >= 3) throw new ResponseError(LSPErrorCodes.ContentModified, 'document changed');
+  }
 }
 
 function range(doc: TextDocument, span: { start: number; end: number }) {
@@ -139,25 +244,143 @@ function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
 
 const pending = new Map<string, NodeJS.Immediate>();
 
-/** Checks on the next turn of the event loop: a burst of edits is checked once, at its last version. */
+/** Checks on the next turn of the event loop: a burst of edits is checked once, at its last content. */
 function schedule(doc: TextDocument): void {
   const prev = pending.get(doc.uri);
   if (prev) clearImmediate(prev);
   pending.set(
     doc.uri,
-    setImmediate(async () => {
+    setImmediate(() => {
       pending.delete(doc.uri);
-      const latest = documents.get(doc.uri);
-      if (!latest) return;
-      const result = await check(latest);
-      const now = documents.get(doc.uri);
-      if (!now || now.version !== result.version) return; // an older version's results are never sent
-      // A damaged file can produce thousands of findings; the editor gets the first MAX_DIAGNOSTICS.
-      const diagnostics = result.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(now, f));
-      await connection.sendDiagnostics({ uri: now.uri, version: now.version, diagnostics });
-      connection.sendNotification('xxgk-report/status', { uri: now.uri, format: result.tooLarge ? null : result.report.format, legacy: result.report.legacy, problems: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length });
+      publish(doc.uri).catch((e) => console.error(`[xxgk-report] checking ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`));
     }),
   );
+}
+
+async function publish(uri: string): Promise<void> {
+  const latest = documents.get(uri);
+  if (!latest) return;
+  const result = await check(latest);
+  const now = documents.get(uri);
+  // Only the current generation's results are sent: never an older text's, whatever versions the client used.
+  if (!now || result.gen !== generation.get(uri)) return;
+  // A damaged file can produce thousands of findings; the editor gets the first MAX_DIAGNOSTICS.
+  const diagnostics = result.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(now, f));
+  await connection.sendDiagnostics({ uri: now.uri, version: now.version, diagnostics });
+  await connection.sendNotification('xxgk-report/status', { uri: now.uri, format: result.tooLarge ? null : result.report.format, legacy: result.report.legacy, problems: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length });
+}
+
+// --- Validation: a malformed message is logged and ignored (notifications) or answered InvalidParams (requests).
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isPosition = (v: unknown): boolean => isObj(v) && isNat(v.line) && isNat(v.character);
+const isRange = (v: unknown): boolean => isObj(v) && isPosition(v.start) && isPosition(v.end);
+const isUri = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const docUri = (p: unknown): string | undefined => (isObj(p) && isObj(p.textDocument) && isUri(p.textDocument.uri) ? p.textDocument.uri : undefined);
+
+function ignoredMessage(method: string, why: string): void {
+  console.error(`[xxgk-report] ignored ${method}: ${why}`);
+}
+
+const invalid = (why: string) => new ResponseError(-32602 /* InvalidParams */, why);
+
+function validOpen(p: unknown): string | undefined {
+  if (!isObj(p) || !isObj(p.textDocument)) return 'no textDocument';
+  const td = p.textDocument;
+  if (!isUri(td.uri)) return 'uri is not a string';
+  if (typeof td.text !== 'string') return 'text is not a string';
+  if (typeof td.version !== 'number' || !Number.isFinite(td.version)) return 'version is not a number';
+  if (typeof td.languageId !== 'string') return 'languageId is not a string';
+  return undefined;
+}
+
+function validChange(p: unknown): string | undefined {
+  if (!isObj(p) || !isObj(p.textDocument)) return 'no textDocument';
+  if (!isUri(p.textDocument.uri)) return 'uri is not a string';
+  if (typeof p.textDocument.version !== 'number' || !Number.isFinite(p.textDocument.version)) return 'version is not a number';
+  if (!Array.isArray(p.contentChanges)) return 'contentChanges is not an array';
+  for (const c of p.contentChanges) {
+    if (!isObj(c) || typeof c.text !== 'string') return 'a change has no text';
+    if (c.range !== undefined && !isRange(c.range)) return 'a change has a bad range';
+  }
+  return undefined;
+}
+
+/**
+ * The connection as TextDocuments sees it: each notification is validated first, and a new content takes a
+ * new generation before anything else sees it. A throw in the handler is caught here.
+ */
+const guardedSync = {
+  onDidOpenTextDocument: (h: (p: never) => void) =>
+    connection.onDidOpenTextDocument((p) => {
+      const why = validOpen(p);
+      if (why) return ignoredMessage('didOpen', why);
+      try {
+        bump(p.textDocument.uri);
+        checked.delete(p.textDocument.uri);
+        h(p as never);
+      } catch (e) {
+        ignoredMessage('didOpen', String(e));
+      }
+    }),
+  onDidChangeTextDocument: (h: (p: never) => void) =>
+    connection.onDidChangeTextDocument((p) => {
+      const why = validChange(p);
+      if (why) return ignoredMessage('didChange', why);
+      if (!documents.get(p.textDocument.uri) || !p.contentChanges.length) return;
+      try {
+        // The content is what counts: a repeated or decreasing version is still a new text.
+        bump(p.textDocument.uri);
+        h(p as never);
+      } catch (e) {
+        ignoredMessage('didChange', String(e));
+      }
+    }),
+  onDidCloseTextDocument: (h: (p: never) => void) =>
+    connection.onDidCloseTextDocument((p) => {
+      const uri = docUri(p);
+      if (!uri) return ignoredMessage('didClose', 'no uri');
+      try {
+        h(p as never);
+      } catch (e) {
+        ignoredMessage('didClose', String(e));
+      }
+    }),
+  onWillSaveTextDocument: (h: (p: never) => void) => connection.onWillSaveTextDocument((p) => (docUri(p) ? h(p as never) : ignoredMessage('willSave', 'no uri'))),
+  onWillSaveTextDocumentWaitUntil: (h: (p: never, token: CancellationToken) => unknown) =>
+    connection.onWillSaveTextDocumentWaitUntil((p, token) => (docUri(p) ? (h(p as never, token) as LspTextEdit[]) : [])),
+  onDidSaveTextDocument: (h: (p: never) => void) =>
+    connection.onDidSaveTextDocument((p) => {
+      if (!docUri(p)) return ignoredMessage('didSave', 'no uri');
+      try {
+        h(p as never);
+      } catch (e) {
+        ignoredMessage('didSave', String(e));
+      }
+    }),
+};
+
+/**
+ * Wraps a request handler: malformed params get InvalidParams, a closed document the empty answer, a
+ * cancelled request RequestCancelled, and no exception ever escapes as anything but an error response.
+ */
+function onDocument<P, R>(empty: R, valid: (p: Record<string, unknown>) => boolean, handler: (doc: TextDocument, p: P, token: CancellationToken) => Promise<R> | R) {
+  return async (p: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+    const uri = docUri(p);
+    if (!uri || !valid(p as Record<string, unknown>)) return invalid('malformed parameters');
+    const doc = documents.get(uri);
+    if (!doc) return empty;
+    try {
+      if (token.isCancellationRequested) return cancelled();
+      const r = await handler(doc, p, token);
+      return token.isCancellationRequested ? cancelled() : r;
+    } catch (e) {
+      if (e instanceof ResponseError) return e;
+      console.error(`[xxgk-report] request failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return new ResponseError(-32603 /* InternalError */, e instanceof Error ? e.message : String(e));
+    }
+  };
 }
 
 connection.onInitialize((params) => {
@@ -185,19 +408,35 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
   checked.clear();
-  for (const doc of documents.all()) schedule(doc);
+  for (const doc of documents.all()) {
+    bump(doc.uri); // a check under way used the old settings
+    schedule(doc);
+  }
   connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
 documents.onDidOpen((e) => schedule(e.document));
-documents.onDidChangeContent(async (e) => {
-  const s = await getSettings(e.document.uri);
-  if (s.run === 'onType') schedule(e.document);
+documents.onDidChangeContent((e) => {
+  const uri = e.document.uri;
+  getSettings(uri).then(
+    (s) => {
+      const doc = documents.get(uri);
+      if (doc && s.run === 'onType') schedule(doc);
+    },
+    () => undefined,
+  );
 });
 documents.onDidSave((e) => schedule(e.document));
 documents.onDidClose((e) => {
-  checked.delete(e.document.uri);
-  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  const uri = e.document.uri;
+  // A closed document's results are gone: a reopen (even at the same version) is checked afresh.
+  generation.delete(uri);
+  checked.delete(uri);
+  inflight.delete(uri);
+  const p = pending.get(uri);
+  if (p) clearImmediate(p);
+  pending.delete(uri);
+  connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
 });
 
 function workspaceEdit(doc: TextDocument, edits: TextEdit[]) {
@@ -205,55 +444,61 @@ function workspaceEdit(doc: TextDocument, edits: TextEdit[]) {
   return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, lspEdits)] };
 }
 
-connection.onCodeAction(async ({ textDocument, range: r, context }, token) => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
-  const result = await check(doc);
-  if (token.isCancellationRequested) return [];
-  const only = context.only;
-  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-  const actions: CodeAction[] = [];
-  if (wants(FIX_ALL_KIND)) {
-    const edits = preferredEdits(result.findings);
-    if (edits.length) actions.push({ title: t('修复所有可自动修复的问题'), kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits) });
-  }
-  if (!wants(CodeActionKind.QuickFix)) return actions;
-  const start = doc.offsetAt(r.start);
-  const end = doc.offsetAt(r.end);
-  const here = result.findings.filter((f) => f.span.start <= end && start <= f.span.end);
-  const diagnostics = context.diagnostics.filter((d) => d.source === SOURCE);
-  for (const f of here) {
-    const diag = diagnostics.find((d) => d.code === f.code && doc.offsetAt(d.range.start) === f.span.start);
-    if (f.fix) {
-      actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, isPreferred: f.fix.preferred, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, f.fix.edits) });
-      const same = result.findings.filter((x) => x.code === f.code && x.fix?.preferred);
-      if (same.length > 1) {
-        actions.push({ title: t('修复本文件中所有 {0} 问题（{1} 处）', f.code, same.length), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, preferredEdits(same, f.code)) });
-      }
-    }
-    const line = doc.positionAt(f.span.start).line;
-    actions.push({ title: t('在此处忽略 {0}', f.code), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, command: { title: t('在此处忽略 {0}', f.code), command: 'xxgk-report.ignoreHere', arguments: [doc.uri, f.code, line] } });
-    actions.push({ title: t('在工作区设置中关闭规则 {0}', f.code), kind: CodeActionKind.QuickFix, command: { title: t('在工作区设置中关闭规则 {0}', f.code), command: 'xxgk-report.disableRule', arguments: [f.code] } });
-  }
-  // One cell can break several identities: offer each distinct action once.
-  const seen = new Set<string>();
-  return actions.filter((a) => {
-    const key = `${a.kind}|${a.title}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-});
+type CodeActionParams = { textDocument: { uri: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } }; context: { diagnostics: Diagnostic[]; only?: string[] } };
 
-connection.onExecuteCommand(async ({ command, arguments: args }) => {
-  if (command !== 'xxgk-report.ignoreHere' || !args) return;
-  const [uri, code, line] = args as [string, Code, number];
+connection.onCodeAction(
+  onDocument<CodeActionParams, CodeAction[]>(
+    [],
+    (p) => isRange(p.range) && isObj(p.context) && (p.context.diagnostics === undefined || Array.isArray(p.context.diagnostics)) && (p.context.only === undefined || (Array.isArray(p.context.only) && p.context.only.every((o) => typeof o === 'string'))),
+    async (doc, { range: r, context }, token) => {
+      const result = await current(doc, token);
+      const only = context.only;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+      const actions: CodeAction[] = [];
+      if (wants(FIX_ALL_KIND)) {
+        const edits = preferredEdits(result.findings);
+        if (edits.length) actions.push({ title: t('修复所有可自动修复的问题'), kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits) });
+      }
+      if (!wants(CodeActionKind.QuickFix)) return actions;
+      const start = doc.offsetAt(r.start);
+      const end = doc.offsetAt(r.end);
+      const here = result.findings.filter((f) => f.span.start <= end && start <= f.span.end);
+      const diagnostics = (context.diagnostics ?? []).filter((d) => isObj(d) && d.source === SOURCE && isRange(d.range));
+      for (const f of here) {
+        const diag = diagnostics.find((d) => d.code === f.code && doc.offsetAt(d.range.start) === f.span.start);
+        if (f.fix) {
+          actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, isPreferred: f.fix.preferred, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, f.fix.edits) });
+          const same = result.findings.filter((x) => x.code === f.code && x.fix?.preferred);
+          if (same.length > 1) {
+            actions.push({ title: t('修复本文件中所有 {0} 问题（{1} 处）', f.code, same.length), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, preferredEdits(same, f.code)) });
+          }
+        }
+        const line = doc.positionAt(f.span.start).line;
+        actions.push({ title: t('在此处忽略 {0}', f.code), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, command: { title: t('在此处忽略 {0}', f.code), command: 'xxgk-report.ignoreHere', arguments: [doc.uri, f.code, line] } });
+        actions.push({ title: t('在工作区设置中关闭规则 {0}', f.code), kind: CodeActionKind.QuickFix, command: { title: t('在工作区设置中关闭规则 {0}', f.code), command: 'xxgk-report.disableRule', arguments: [f.code] } });
+      }
+      // One cell can break several identities: offer each distinct action once.
+      const seen = new Set<string>();
+      return actions.filter((a) => {
+        const key = `${a.kind}|${a.title}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
+  ),
+);
+
+connection.onExecuteCommand(({ command, arguments: args }) => {
+  if (command !== 'xxgk-report.ignoreHere' || !Array.isArray(args)) return;
+  const [uri, code, line] = args as unknown[];
+  if (!isUri(uri) || typeof code !== 'string' || !isNat(line)) return invalid('xxgk-report.ignoreHere takes [uri, code, line]');
   const doc = documents.get(uri);
   if (!doc) return;
   const set = ignored.get(uri) ?? new Set<string>();
-  set.add(ignoreKey(doc, { code, line }));
+  set.add(ignoreKey(doc, { code: code as Code, line }));
   ignored.set(uri, set);
-  checked.delete(uri);
+  bump(uri);
   schedule(doc);
 });
 
@@ -269,93 +514,117 @@ function toSymbol(doc: TextDocument, n: OutlineNode): DocumentSymbol {
   return { name: n.name || '…', kind: SYMBOL_KIND[n.kind], range: range(doc, n.span), selectionRange: range(doc, n.selection), children: n.children.map((c) => toSymbol(doc, c)) };
 }
 
-connection.onDocumentSymbol(async ({ textDocument }) => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
-  const { report } = await check(doc);
-  return outline(report).map((n) => toSymbol(doc, n));
-});
+const any = () => true;
 
-connection.onFoldingRanges(async ({ textDocument }) => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
-  const { report } = await check(doc);
-  return foldingRanges(report).map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine }));
-});
+connection.onDocumentSymbol(
+  onDocument<{ textDocument: { uri: string } }, DocumentSymbol[]>([], any, async (doc, _p, token) => {
+    const { report } = await current(doc, token);
+    return outline(report).map((n) => toSymbol(doc, n));
+  }),
+);
 
-connection.onHover(async ({ textDocument, position }) => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return null;
-  const { report, arithmetic } = await check(doc);
-  const info = hoverAt(report, doc.offsetAt(position), arithmetic());
-  return info ? { contents: { kind: 'markdown', value: info.markdown }, range: range(doc, info.span) } : null;
-});
+connection.onFoldingRanges(
+  onDocument<{ textDocument: { uri: string } }, FoldingRange[]>([], any, async (doc, _p, token) => {
+    const { report } = await current(doc, token);
+    return foldingRanges(report).map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine }));
+  }),
+);
 
-connection.languages.inlayHint.on(async ({ textDocument, range: r }) => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
-  const settings = await getSettings(doc.uri);
-  const { report } = await check(doc);
-  const [a, b] = [doc.offsetAt(r.start), doc.offsetAt(r.end)];
-  return inlayHints(report, settings.inlayHints)
-    .filter((h) => h.offset >= a && h.offset <= b)
-    .map((h): InlayHint => ({ position: doc.positionAt(h.offset), label: h.label, paddingLeft: false }));
-});
+connection.onHover(
+  onDocument<{ textDocument: { uri: string }; position: { line: number; character: number } }, Hover | null>(null, (p) => isPosition(p.position), async (doc, { position }, token) => {
+    const { report, arithmetic } = await current(doc, token);
+    const info = hoverAt(report, doc.offsetAt(position), arithmetic());
+    return info ? { contents: { kind: 'markdown', value: info.markdown }, range: range(doc, info.span) } : null;
+  }),
+);
 
-connection.onCodeLens(async ({ textDocument }) => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
-  const { report, arithmetic } = await check(doc);
-  return tableLenses(report, arithmetic()).map(
-    (l): CodeLens => ({ range: { start: { line: l.line, character: 0 }, end: { line: l.line, character: 0 } }, command: { title: l.title, command: '' } }),
-  );
-});
+connection.languages.inlayHint.on(
+  onDocument<{ textDocument: { uri: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } }, InlayHint[]>([], (p) => isRange(p.range), async (doc, { range: r }, token) => {
+    const settings = await getSettings(doc.uri);
+    const { report } = await current(doc, token);
+    const [a, b] = [doc.offsetAt(r.start), doc.offsetAt(r.end)];
+    return inlayHints(report, settings.inlayHints)
+      .filter((h) => h.offset >= a && h.offset <= b)
+      .map((h): InlayHint => ({ position: doc.positionAt(h.offset), label: h.label, paddingLeft: false }));
+  }),
+);
 
-connection.onDocumentFormatting(async ({ textDocument }) => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return [];
-  const { report, tooLarge } = await check(doc);
-  if (tooLarge) return [];
-  return formatTables(report).map((e) => ({ range: range(doc, e.span), newText: e.newText }));
-});
+connection.onCodeLens(
+  onDocument<{ textDocument: { uri: string } }, CodeLens[]>([], any, async (doc, _p, token) => {
+    const { report, arithmetic } = await current(doc, token);
+    return tableLenses(report, arithmetic()).map(
+      (l): CodeLens => ({ range: { start: { line: l.line, character: 0 }, end: { line: l.line, character: 0 } }, command: { title: l.title, command: '' } }),
+    );
+  }),
+);
+
+connection.onDocumentFormatting(
+  onDocument<{ textDocument: { uri: string } }, LspTextEdit[]>([], any, async (doc, _p, token) => {
+    const { report, tooLarge } = await current(doc, token);
+    if (tooLarge) return [];
+    return formatTables(report).map((e) => ({ range: range(doc, e.span), newText: e.newText }));
+  }),
+);
 
 /** A new empty report of a format and year (the "new report" command). */
-connection.onRequest('xxgk-report/template', ({ format, year }: { format: '2019' | '2021'; year: number }) => reportTemplate(format, year));
-
-/** The tables of a document as the CLI's JSON `tables` object (export command). */
-connection.onRequest('xxgk-report/tables', async ({ uri }: { uri: string }) => {
-  const doc = documents.get(uri);
-  if (!doc) return null;
-  const { report } = await check(doc);
-  return { format: report.format, title: report.title?.text ?? null, year: report.year ?? null, tables: tablesJson(report) };
+connection.onRequest('xxgk-report/template', (p: unknown) => {
+  if (!isObj(p) || (p.format !== '2019' && p.format !== '2021') || !isNat(p.year)) return invalid('template takes { format: "2019" | "2021", year }');
+  return reportTemplate(p.format, p.year);
 });
 
-/** Checks files that are not open (the "check workspace" command) and publishes their diagnostics. */
-connection.onRequest('xxgk-report/checkFiles', async ({ uris }: { uris: string[] }, token) => {
+/** The tables of a document as the CLI's JSON `tables` object (export command). */
+connection.onRequest('xxgk-report/tables', async (p: unknown, token: CancellationToken) => {
+  if (!isObj(p) || !isUri(p.uri)) return invalid('tables takes { uri }');
+  return onDocument<{ textDocument: { uri: string } }, unknown>(null, any, async (doc, _p, tok) => {
+    const { report } = await current(doc, tok);
+    return { format: report.format, title: report.title?.text ?? null, year: report.year ?? null, tables: tablesJson(report) };
+  })({ textDocument: { uri: p.uri } }, token);
+});
+
+/**
+ * Checks files that are not open (the "check workspace" command) and publishes their diagnostics. Only
+ * regular files are read, at most MAX_FILE_BYTES each: a FIFO or a device named *.txt is skipped, not read.
+ */
+connection.onRequest('xxgk-report/checkFiles', async (p: unknown, token: CancellationToken) => {
+  if (!isObj(p) || !Array.isArray(p.uris) || !p.uris.every(isUri)) return invalid('checkFiles takes { uris: string[] }');
+  const uris = p.uris as string[];
   let problems = 0;
+  const skipped: string[] = [];
   for (const uri of uris) {
     if (token.isCancellationRequested) break;
-    if (documents.get(uri)) {
-      schedule(documents.get(uri)!);
+    const open = documents.get(uri);
+    if (open) {
+      schedule(open);
       continue;
     }
     try {
-      const text = (await readFile(fileURLToPath(uri), 'utf8')).replace(/^\ufeff/, '');
+      const path = fileURLToPath(uri);
+      const read = await readRegularFile(path);
+      if (isProblem(read)) {
+        skipped.push(problemMessage(read));
+        continue;
+      }
+      const text = read.bytes.toString('utf8').replace(/^\ufeff/, '');
       const doc = TextDocument.create(uri, 'xxgk-report', 0, text);
       const settings = await getSettings(uri);
       if (text.length > settings.maxFileSize) continue;
+      checkCount++;
       const findings = runRules(parseReport(text, { format: settings.format }), { rules: settings.rules, locale: settings.language });
       problems += findings.length;
       await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
-    } catch {
+    } catch (e) {
       // an unreadable file is skipped; the command reports how many were checked
+      skipped.push(t('{0}：无法读取（{1}）', uri, e instanceof Error ? e.message : String(e)));
     }
   }
-  return { files: uris.length, problems };
+  return { files: uris.length, problems, skipped };
 });
 
 /** Resident memory, for the tests that check it stays bounded under load. */
 connection.onRequest('xxgk-report/memory', () => process.memoryUsage().rss);
 
-documents.listen(connection);
+/** How many full checks ran, for the tests that check concurrent requests share one. */
+connection.onRequest('xxgk-report/checkCount', () => checkCount);
+
+documents.listen(guardedSync as unknown as Parameters<typeof documents.listen>[0]);
 connection.listen();
