@@ -163,6 +163,11 @@ describe('title and year', () => {
       strictEqual(r.year, year);
     });
   }
+  it('PDF text order: the first heading above the title', () => {
+    const report = parseReport('一、总体情况\n\n某某县林业局2021年\n政府信息公开工作年度报告\n\n2021年，我局工作平稳。\n二、主动公开政府信息情况\n略。\n');
+    strictEqual(report.title?.text, '某某县林业局2021年政府信息公开工作年度报告');
+    strictEqual(report.year, 2021);
+  });
   it('the title span covers the joined lines exactly', () => {
     const text = 'XX区人民政府\n2022年政府信息公开工作年度报告' + heading;
     const report = parseReport(text);
@@ -212,6 +217,13 @@ describe('documents that are not reports', () => {
       strictEqual(fixAll(text).text, text);
     });
   }
+  it('a notice quoting the 表三 header: the anchor alone is no table, one note from the section rules', () => {
+    // The table rules (missing-row) still see an empty 表三 here; runRules skipping them for a
+    // non-report, as it does for a pre-2019 one, is for check.ts.
+    const text = '关于做好2023年度政府信息公开工作年度报告编制工作的通知\n各单位：\n请按规定格式编制年度报告。\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n请认真核对表格数据勾稽关系，确保正确。\n某某办公室\n';
+    const found = checkReport(text).diagnostics.filter((d) => d.code !== 'missing-row');
+    deepStrictEqual(found.map((d) => [d.code, d.severity]), [['missing-section', 'information']]);
+  });
   it('two headings make it a report again: the missing sections are errors', () => {
     const text = '某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n二、主动公开政府信息情况\n略。\n';
     strictEqual(checkReport(text).diagnostics.filter((d) => d.code === 'missing-section' && d.severity === 'error').length, 4);

@@ -237,12 +237,11 @@ export function writtenNumeral(h: SectionHeading): string {
 const SUBHEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d))/;
 
 function matchSubHeading(line: Line): SubHeading | undefined {
-  if (line.text.length > 2000) return undefined;
+  // Only the start of the line is shown, so only the start is looked at (linear on any line).
   const head = line.text.slice(0, MARKUP_LINE_LIMIT);
-  const { from } = stripMarkup(head);
-  if (!SUBHEADING.test(line.text.slice(from, from + 20))) return undefined;
-  const end = stripMarkup(line.text).to;
-  const t = trimSpan(line.text.slice(from, Math.max(from, end)), line.start + from);
+  const { from, to } = stripMarkup(head);
+  if (!SUBHEADING.test(head.slice(from, from + 20))) return undefined;
+  const t = trimSpan(head.slice(from, Math.max(from, to)), line.start + from);
   // The outline shows the sub-heading's own words: up to the first full stop or colon.
   const cut = t.text.search(/[。：:；]/);
   const shown = (cut > 0 ? t.text.slice(0, cut) : t.text).slice(0, 40);
@@ -302,7 +301,14 @@ function isTitlePiece(f: Fragment): boolean {
 }
 
 export function findTitle(lines: Line[], before: number): Title | undefined {
-  const limit = Math.min(before, lines.length, TITLE_SEARCH_LINES);
+  const found = scanTitle(lines, 0, Math.min(before, lines.length, TITLE_SEARCH_LINES), before);
+  if (found || before >= 3) return found;
+  // PDF text order can put the first heading above the title (`一、总体情况` / title / body): look
+  // just below a heading that opens the document.
+  return scanTitle(lines, before + 1, Math.min(lines.length, before + 6), Math.min(lines.length, before + 8));
+}
+
+function scanTitle(lines: Line[], from: number, limit: number, before: number): Title | undefined {
   const nextPiece = (i: number): Fragment | undefined => {
     for (let j = i + 1; j < Math.min(lines.length, before, i + 3); j++) {
       const f = fragmentOf(lines[j]);
@@ -310,7 +316,7 @@ export function findTitle(lines: Line[], before: number): Title | undefined {
     }
     return undefined;
   };
-  for (let i = 0; i < limit; i++) {
+  for (let i = from; i < limit; i++) {
     const f = fragmentOf(lines[i]);
     if (!f || NOT_TITLE.test(f.text) || (f.text.length > 60 && /[。，]/.test(f.text))) continue;
     const pieces: Fragment[] = [f];
@@ -323,7 +329,7 @@ export function findTitle(lines: Line[], before: number): Title | undefined {
     // The body's name (and maybe the year) often sits on the lines above: `XX区人民政府` /
     // `2022年政府信息公开工作年度报告`, or `某某局2021年` / `政府信息公开工作年度报告`.
     let years = pieces.some((p) => hasYear(p.text)) ? 1 : 0;
-    for (let j = i - 1, taken = 0; j >= 0 && j >= i - 4 && taken < 2; j--) {
+    for (let j = i - 1, taken = 0; j >= from && j >= i - 4 && taken < 2; j--) {
       const p = fragmentOf(lines[j]);
       if (!p) continue;
       if (!isTitlePiece(p)) break;
@@ -400,11 +406,15 @@ export function isLegacy(lines: Line[], year: number | undefined, hasApplication
 
 /**
  * Whether the document looks like an annual report at all. The criterion: at least two of the six
- * sections are found (under any spelling), or at least one of the three tables is. A meeting note or
+ * sections are found (under any spelling), or rows of at least one of the three tables are read. A meeting note or
  * a notice about the reports (`关于报送2022年度政府信息公开工作年度报告的通知`) has neither, and gets one
  * information note instead of six missing sections.
  */
 export function looksLikeReport(report: Pick<Report, 'headings' | 'disclosure' | 'applications' | 'review'>): boolean {
-  if (report.disclosure || report.applications || report.review) return true;
-  return new Set(report.headings.map((h) => h.number)).size >= 2;
+  if (new Set(report.headings.map((h) => h.number)).size >= 2) return true;
+  // A table counts when rows of it were read: an anchor alone (a notice's sentence about 勾稽关系) is not a table.
+  if (report.applications && report.applications.rows.size > 0) return true;
+  if (report.disclosure && report.disclosure.blocks.some((b) => b.rows.length > 0)) return true;
+  if (report.review && Object.values(report.review.groups).some((g) => g.some((c) => c !== null))) return true;
+  return false;
 }

@@ -11,7 +11,8 @@ export interface Sentence {
   otherYear?: { year: number; start: number; end: number };
 }
 
-const YEAR_LEAD = /^(?:[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+[、是])?[\s\u00a0\u3000]*)(\d{4})[\s\u00a0]*年(?:度)?(?:以来|全年|上半年|下半年|中|内)?[，,]/;
+// One whitespace run before the item marker and one after it, never two adjacent runs (linear on long runs).
+const YEAR_LEAD = /^[\s\u00a0\u3000]*(?:(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+[、是])[\s\u00a0\u3000]*)?(\d{4})[\s\u00a0]*年(?:度)?(?:以来|全年|上半年|下半年|中|内)?[，,]/;
 const COMPARISON = /较|比|同比|相比|上年|去年|上一年/;
 
 function foldDigits(s: string): string {
