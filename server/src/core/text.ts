@@ -216,9 +216,10 @@ export function sumDecimals(values: Decimal[]): Decimal {
  * `<!--[if !supportLists]-->`, `&nbsp;`), replaced by spaces of the same length: the parser
  * reads this view, and every offset still points into the original text.
  */
-const MARKUP = /<!--.*?-->|<\/?[a-zA-Z][^<>\n]{0,500}>|&(?:[a-zA-Z]{2,8}|#\d{2,6});/g;
+const MARKUP = /<!--[^]{0,2000}?-->|<\/?[a-zA-Z][^<>]{0,2000}>|&(?:[a-zA-Z]{2,8}|#\d{2,6});/g;
 
 export function maskMarkup(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text;
-  return text.replace(MARKUP, (m) => ' '.repeat(m.length));
+  // A tag a converter wrapped over lines keeps its line breaks, so line numbers stay too.
+  return text.replace(MARKUP, (m) => m.replace(/[^\r\n]/g, ' '));
 }

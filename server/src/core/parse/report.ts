@@ -5,6 +5,7 @@ import { Line, LineIndex, detectEol, labelKey, maskMarkup, splitLines } from '..
 import { splitLineCells } from './cells';
 import { findHeadings, findSubHeadings, isLegacy, readTitle } from './document';
 import { parseApplications, parseDisclosure, parseReview } from './tables';
+import { looksLikePdfText } from './read/verify';
 export interface ParseOptions {
   /** Force a format instead of detecting it (`auto` detects). */
   format?: FormatId | 'auto';
@@ -81,6 +82,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     for (let i = from; i <= to; i++) report.tableLines.add(i);
   };
 
+  const pdfText = looksLikePdfText(text, lines.map((l) => l.text));
   const s2 = sectionLine(2);
   const dAt = findAnchor(lines, Math.max(0, s2), end, ANCHORS.disclosure, headingLines, keyOf);
   const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf);
@@ -90,13 +92,13 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     markTable(dAt, report.disclosure.endLine);
   }
   if (aAt >= 0) {
-    report.applications = parseApplications(text, lines, aAt, nextHeadingAfter(aAt, headings, end), format);
+    report.applications = parseApplications(text, lines, aAt, nextHeadingAfter(aAt, headings, end), format, pdfText);
     markTable(aAt, report.applications.endLine);
   }
   const rFrom = Math.max(0, sectionLine(4), report.applications ? report.applications.endLine + 1 : 0);
   const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf);
   if (rAt >= 0) {
-    report.review = parseReview(text, lines, rAt, nextHeadingAfter(rAt, headings, end));
+    report.review = parseReview(text, lines, rAt, nextHeadingAfter(rAt, headings, end), pdfText);
     markTable(rAt, report.review.endLine);
   }
 

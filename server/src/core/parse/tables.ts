@@ -12,6 +12,7 @@ import { Cell, splitLineCells } from './cells';
 import type { Grid } from './grid';
 import { candidateGrids } from './layout/index';
 import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows } from './read/reader';
+import { applicationsHold, reviewHolds } from './read/verify';
 import type { TableRow } from '../model';
 
 /** Strips one leading ordinal (`七总计` → `总计`, `3危及…` → `危及…`). */
@@ -54,11 +55,25 @@ function spanOf(lines: Line[], from: number, to: number) {
  * Reads a region with each candidate grid and keeps the reading that places the most cells,
  * then has the fewest problems. Every reader is safe (it never guesses), so more is better.
  */
-function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>) {
+/** A grid whose cell order is a PDF's reading order, with nothing else to place values by. */
+function pdfOrdered(grid: Grid, pdfText: boolean): boolean {
+  if (!pdfText || grid.bounded || grid.spaced) return false;
+  for (const r of grid.rows) for (const c of r.cells) if (c.kind === 'blank' && !c.placeholder) return false;
+  return true;
+}
+
+function distrust(rows: Iterable<{ cells: Array<Cell | null>; labelCells?: Cell[] }>, problems: TableProblem[], at: Cell | undefined): void {
+  for (const r of rows) r.cells = r.cells.map(() => null);
+  problems.length = 0;
+  if (at) problems.push({ kind: 'unaligned-row', span: at.span, reason: 'pdf-order' });
+}
+
+function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>, verify?: (rows: Map<string, TableRow>) => boolean, pdfText = false) {
   let best: { rows: Map<string, TableRow>; problems: TableProblem[]; layout: string; placed: number; grid: Grid } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {
     const problems: TableProblem[] = [];
     const rows = read(grid, problems);
+    if (verify && pdfOrdered(grid, pdfText) && !verify(rows)) distrust(rows.values(), problems, [...rows.values()][0]?.labelCells[0]);
     let placed = 0;
     for (const r of rows.values()) for (const c of r.cells) if (c) placed++;
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { rows, problems, layout: grid.layout, placed, grid };
@@ -66,7 +81,7 @@ function bestReading(text: string, lines: Line[], from: number, to: number, read
   return best!;
 }
 
-export function parseApplications(text: string, lines: Line[], from: number, to: number, format: FormatId): ApplicationsTable {
+export function parseApplications(text: string, lines: Line[], from: number, to: number, format: FormatId, pdfText = false): ApplicationsTable {
   const defs = APPLICATION_ROWS[format];
   const problems: TableProblem[] = [];
   const bodies = defs.map((d) => labelBody(labelKey(d.label)));
@@ -95,7 +110,9 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
     return null;
   };
   const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4') };
-  const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p));
+  const resultIds = [...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id);
+  const holds = (rows: Map<string, TableRow>) => applicationsHold(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
+  const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), holds, pdfText);
   const rows = best.rows;
   problems.push(...best.problems);
   let rowDefs = defs;
@@ -129,7 +146,9 @@ function readReviewGrid(grid: Grid, problems: TableProblem[]): Array<Cell | null
     }
     return finishReview(seq, started, problems, grid);
   }
-  const data = grid.rows.filter((r) => r.cells.length > 0 && r.cells.every((c) => c.kind !== 'text'));
+  // Data rows follow the header: an empty row above it (a pipe table's blank header) is not one.
+  const firstHeader = grid.rows.findIndex((r) => r.cells.some((c) => c.kind === 'text'));
+  const data = grid.rows.filter((r, i) => i > firstHeader && r.cells.length > 0 && r.cells.every((c) => c.kind !== 'text'));
   if (!data.length) return undefined;
   const valuesOf = (r: (typeof data)[number], n: number): Array<Cell | null> | undefined => {
     if (grid.positional) {
@@ -185,11 +204,13 @@ function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], g
   return unreadReview(problems, first, seq.filter(isFilled).length);
 }
 
-export function parseReview(text: string, lines: Line[], from: number, to: number): ReviewTable {
+export function parseReview(text: string, lines: Line[], from: number, to: number, pdfText = false): ReviewTable {
   let best: { cells: Array<Cell | null>; problems: TableProblem[]; layout: string; placed: number } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {
     const problems: TableProblem[] = [];
-    const cells = readReviewGrid(grid, problems) ?? Array(15).fill(null);
+    const read = readReviewGrid(grid, problems);
+    const cells: Array<Cell | null> = read && (!pdfOrdered(grid, pdfText) || reviewHolds(read)) ? read : Array(15).fill(null);
+    if (read && cells !== read) distrust([], problems, read.find((c): c is Cell => !!c));
     const placed = cells.filter(Boolean).length;
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { cells, problems, layout: grid.layout, placed };
   }

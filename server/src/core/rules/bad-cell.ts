@@ -32,15 +32,23 @@ export const badCell: Rule = {
         out.push({ message: t('{0} 为 {1}，不能为负数', where, cell.value.toString()), span: cell.span });
       }
     }
+    const names = { disclosure: t('主动公开情况表'), applications: t('收到和处理政府信息公开申请情况表'), review: t('行政复议、行政诉讼情况表') };
     for (const table of [report.disclosure, report.applications, report.review]) {
-      for (const p of table?.problems ?? []) {
-        const message =
-          p.kind === 'unaligned-row'
-            ? t('无法可靠对齐：此行有 {0} 个数，应为 {1} 个，无法确定空白单元格的位置', p.count ?? 0, p.expected ?? 0)
-            : p.kind === 'extra-values'
-              ? t('无法可靠对齐：有 {0} 个数不属于任何已识别的行', p.count ?? 0)
-              : t('同一行出现两次，第二次的数字未计入');
-        out.push({ message, span: p.span, severity: 'warning' });
+      if (!table) continue;
+      // One finding per table that says why its unread cells could not be placed, not one per row.
+      const unread = table.problems.filter((p) => p.kind !== 'duplicate-row');
+      if (unread.length) {
+        const rows = unread.filter((p) => p.kind === 'unaligned-row').length;
+        const reason = unread.find((p) => p.reason)?.reason;
+        const why =
+          reason === 'glued' ? t('行名与数字连在一起（如“规章012”），无法拆分成单元格')
+          : reason === 'interleaved' ? t('文本中数字的先后顺序与表格不一致（如 PDF 无版式提取的文本），无法确定每个数字属于哪一行')
+          : reason === 'pdf-order' ? t('文本是 PDF 的阅读顺序，按此顺序读出的数字不满足表内勾稽关系，无法确定每个数字所在的单元格')
+          : t('{0} 行的数字个数与列数不符，可能是复制或转换时丢失了空白单元格', rows);
+        out.push({ message: t('{0}无法可靠读取：{1}。这些单元格未读取，也未检查', names[table.kind], why), span: unread[0].span, severity: 'warning' });
+      }
+      for (const p of table.problems) {
+        if (p.kind === 'duplicate-row') out.push({ message: t('同一行出现两次，第二次的数字未计入'), span: p.span, severity: 'warning' });
       }
     }
     return out;

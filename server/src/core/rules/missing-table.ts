@@ -17,6 +17,13 @@ export const missingTable: Rule = {
       if (tables[n]) continue;
       const heading = report.headings.find((h) => h.number === n);
       if (!heading) continue; // missing-section covers it, with the table in its fix
+      const next = report.headings.find((h) => h.line > heading.line)?.line ?? report.lines.length;
+      const placeholder = report.lines.slice(heading.line + 1, next).find((l) => /^\s*\[(?:TABLE|表格)\]\s*$/i.test(l.text));
+      if (placeholder) {
+        // A converter replaced the table by a placeholder: the report had one, this text lost it.
+        out.push({ message: t('{0}在文本转换中被替换为“{1}”，表格内容已丢失，无法检查；请用原文件（网页、Word 或 PDF）检查', names[n], placeholder.text.trim()), span: { start: placeholder.start, end: placeholder.end }, severity: 'warning' });
+        continue;
+      }
       const table = sectionTableTemplate(n, report.format).join(report.eol);
       const at = report.lines[heading.line].end;
       out.push({

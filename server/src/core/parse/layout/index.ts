@@ -27,11 +27,14 @@ const BUILDERS: Builder[] = [
 ];
 
 /** Candidate grids for a region, most likely shape first; the stream grid last. */
-export function candidateGrids(text: string, lines: Line[], from: number, to: number): Grid[] {
-  if (to <= from) return [buildStream(lines, from, to)];
+export function candidateGrids(text: string, lines: Line[], anchor: number, to: number): Grid[] {
+  if (to <= anchor) return [buildStream(lines, anchor, to)];
+  // The table's frame may start above the anchor line: a dashed rule or border, a pipe header.
+  let from = anchor;
+  while (from > 0 && anchor - from < 3 && /^\s*(?:[-+|=:]{3,}[-+|=: ]*|\|.*\|)\s*$/.test(lines[from - 1].text)) from--;
   const scored = BUILDERS.map((b) => ({ b, s: b.score(lines, from, to, text) })).filter((x) => x.s > 0).sort((x, y) => y.s - x.s);
   const grids = scored.slice(0, 2).map((x) => x.b.build(text, lines, from, to));
-  grids.push(buildStream(lines, from, to));
+  grids.push(buildStream(lines, anchor, to));
   return grids.map(splitGlued);
 }
 
