@@ -5,6 +5,7 @@ import type { Code, Finding, Severity, TextEdit } from './findings';
 import { Locale, setLocale } from './i18n';
 import type { Report } from './model';
 import type { Cell } from './parse/cells';
+import { looksLikeReport } from './parse/document';
 import { parseReport } from './parse/report';
 import { checkCarryOverSet } from './rules/carry-over-mismatch';
 import { RULES } from './rules/index';
@@ -74,8 +75,10 @@ export function runRules(report: Report, options: CheckOptions = {}, ctx: RuleCo
   const out: Finding[] = [];
   for (const rule of RULES) {
     if (options.rules?.[rule.code] === 'off') continue;
-    // A pre-2019 report gets its one format note and nothing else.
+    // A pre-2019 report gets its one format note and nothing else; a document that does not
+    // look like a report at all gets only missing-section's one note that it does not.
     if (report.legacy && rule.code !== 'format-mismatch') continue;
+    if (!report.legacy && rule.code !== 'missing-section' && !looksLikeReport(report)) continue;
     for (const f of rule.check(ctx)) {
       const done = finish(rule.code, f, rule.defaultSeverity, options, report.text);
       if (done) out.push(done);

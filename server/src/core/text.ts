@@ -137,16 +137,20 @@ export function foldCompat(s: string): string {
 
 /** Whitespace as it appears in copied text: tabs, NBSP, ideographic space, BOM, zero-width space. */
 export const WS = '\\s\\u00a0\\u3000\\ufeff\\u200b';
-const TRIM_START = new RegExp(`^[${WS}]+`);
-const TRIM_END = new RegExp(`[${WS}]+$`);
+function isTrimmable(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
 
-/** Trims and reports how much was cut from each side, so spans stay exact. */
+/**
+ * Trims and reports how much was cut from each side, so spans stay exact. Index loops, not
+ * regexes: `[ws]+$` retries from every position of a long whitespace run (quadratic).
+ */
 export function trimSpan(text: string, start: number): { text: string; start: number; end: number } {
-  const a = TRIM_START.exec(text);
-  const lead = a ? a[0].length : 0;
-  const b = TRIM_END.exec(text.slice(lead));
-  const t = text.slice(lead, text.length - (b ? b[0].length : 0));
-  return { text: t, start: start + lead, end: start + lead + t.length };
+  let a = 0;
+  let b = text.length;
+  while (a < b && isTrimmable(text.charCodeAt(a))) a++;
+  while (b > a && isTrimmable(text.charCodeAt(b - 1))) b--;
+  return { text: text.slice(a, b), start: start + a, end: start + b };
 }
 
 /** An exact decimal: units × 10^-scale. Amounts are added and compared without float drift. */

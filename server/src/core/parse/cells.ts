@@ -36,7 +36,8 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|
 const DAMAGED_NUMBER = /^(?=.*[\dOoIl])[+-]?[\dOoIl|,.]+$/;
 const ORDINAL = /^\d+[.、．]$/;
 const PAGE_MARK = new RegExp(`^[${WS}]*(?:[-—–－]+[${WS}]*\\d+[${WS}]*[-—–－]+|第[${WS}]*\\d+[${WS}]*页(?:[${WS}]*共[${WS}]*\\d+[${WS}]*页)?)[${WS}]*$`);
-const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+// Each whitespace run is matched by one quantifier only: adjacent `\s*` make long runs quadratic.
+const PIPE_SEPARATOR = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*(?:\s*\|)?\s*$/;
 
 export function isPageMark(text: string): boolean {
   return PAGE_MARK.test(text);
