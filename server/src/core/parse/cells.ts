@@ -31,7 +31,7 @@ export interface Cell {
 
 const SPACES = new RegExp(`[${WS}]+`, 'g');
 const PLACEHOLDER = /^(?:[/\\\-—–―─_~～]+|无)$/;
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|个|项|次|家|人|宗|起)?(\(.*\)|\[.*\])?$/;
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|个|项|次|家|人次|人|宗|起|笔|份|户|批)?(\(.*\)|\[.*\])?$/;
 /** Digits mixed with letters that look like digits (`1O`, `l2`, `O`): a damaged number, not a label. */
 const DAMAGED_NUMBER = /^(?=.*[\dOoIl])[+-]?[\dOoIl|,.]+$/;
 const ORDINAL = /^\d+[.、．]$/;
@@ -130,7 +130,8 @@ export function splitLineCells(line: Line): Cell[] {
   }
   let pos = line.start;
   parts.forEach((p, i) => {
-    const indentation = i === 0 && p.trim() === '';
+    // Nothing before the first TAB is indentation; spaces or NBSP there are a blank first cell.
+    const indentation = i === 0 && p === '';
     if (!indentation) splitCellsOfSegment(p, pos, line.index, out, true);
     pos += p.length + 1;
   });

@@ -50,7 +50,8 @@ export function buildParagraph(lines: Line[], from: number, to: number): Grid {
   };
   const endRow = () => {
     if (pieces.length || cells.length) endCell(lines[Math.max(from, rowLine)].end, rowLine);
-    if (cells.some((c) => c.raw !== '')) rows.push({ cells, line: rowLine });
+    // A row of empty cells (TABs only) is a row of blanks; a lone empty cell is no row.
+    if (cells.length > 1 || cells.some((c) => c.raw !== '')) rows.push({ cells, line: rowLine });
     cells = [];
     pieces = [];
     rowLine = -1;

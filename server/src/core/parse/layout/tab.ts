@@ -11,8 +11,8 @@ const TAB_ROW = /[^\s]\t+[ \u00a0]*[^\s]/;
 
 export function scoreTab(lines: Line[], from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to && n < 4; i++) if (TAB_ROW.test(lines[i].text)) n++;
-  return n >= 4 ? 0.7 : 0;
+  for (let i = from; i < to && n < 3; i++) if (TAB_ROW.test(lines[i].text)) n++;
+  return n >= 3 ? 0.7 : 0;
 }
 
 export function buildTab(lines: Line[], from: number, to: number): Grid {
