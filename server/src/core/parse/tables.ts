@@ -215,6 +215,8 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { cells, problems, layout: grid.layout, placed };
   }
   const { cells, problems } = best!;
+  // A table whose data row cannot be found (every blank dropped, no number left) still says so.
+  if (cells.some((c) => !c) && !problems.length) problems.push({ kind: 'unaligned-row', span: { start: lines[from].start, end: lines[from].end }, count: 0, expected: 15 });
   markInexact(text, [{ id: 'review', labelCells: [], cells }]);
   // An unfilled table with no value cells at all is not a problem of alignment: nothing to read.
   const groups = {} as ReviewTable['groups'];
