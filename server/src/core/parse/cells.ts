@@ -44,7 +44,21 @@ export function isPageMark(text: string): boolean {
 }
 
 /** Reads one cell's text: a number (with unit and note), a blank, a damaged number or text. */
-export function classifyCell(raw: string): Pick<Cell, 'kind' | 'value' | 'unit' | 'note' | 'placeholder'> {
+type Classified = Pick<Cell, 'kind' | 'value' | 'unit' | 'note' | 'placeholder'>;
+/** The same few cell texts (`0`, `1`, labels) recur thousands of times: classify each once. */
+const CLASSIFIED = new Map<string, Classified>();
+
+export function classifyCell(raw: string): Classified {
+  let c = CLASSIFIED.get(raw);
+  if (!c) {
+    if (CLASSIFIED.size > 20000) CLASSIFIED.clear();
+    c = classify(raw);
+    CLASSIFIED.set(raw, c);
+  }
+  return c;
+}
+
+function classify(raw: string): Classified {
   const t = foldCompat(raw).replace(SPACES, '');
   if (t === '') return { kind: 'blank', placeholder: false };
   if (PLACEHOLDER.test(t)) return { kind: 'blank', placeholder: true };

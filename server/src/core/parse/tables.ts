@@ -68,15 +68,18 @@ function distrust(rows: Iterable<{ cells: Array<Cell | null>; labelCells?: Cell[
   if (at) problems.push({ kind: 'unaligned-row', span: at.span, reason: 'pdf-order' });
 }
 
-function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>, verify?: (rows: Map<string, TableRow>) => boolean, pdfText = false) {
-  let best: { rows: Map<string, TableRow>; problems: TableProblem[]; layout: string; placed: number; grid: Grid } | undefined;
+function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>, complete: number, verify?: (rows: Map<string, TableRow>) => boolean, pdfText = false) {
+  let best: { rows: Map<string, TableRow>; problems: TableProblem[]; layout: string; placed: number; grid: Grid; last: boolean } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {
+    if (best) best.last = false;
     const problems: TableProblem[] = [];
     const rows = read(grid, problems);
     if (verify && pdfOrdered(grid, pdfText) && !verify(rows)) distrust(rows.values(), problems, [...rows.values()][0]?.labelCells[0]);
     let placed = 0;
     for (const r of rows.values()) for (const c of r.cells) if (c) placed++;
-    if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { rows, problems, layout: grid.layout, placed, grid };
+    if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { rows, problems, layout: grid.layout, placed, grid, last: true };
+    // Every cell of the table placed without a problem: no other shape can read more.
+    if (placed >= complete && problems.length === 0) break;
   }
   return best!;
 }
@@ -112,7 +115,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4') };
   const resultIds = [...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id);
   const holds = (rows: Map<string, TableRow>) => applicationsHold(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
-  const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), holds, pdfText);
+  const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, holds, pdfText);
   const rows = best.rows;
   problems.push(...best.problems);
   let rowDefs = defs;
@@ -213,6 +216,7 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
     if (read && cells !== read) distrust([], problems, read.find((c): c is Cell => !!c));
     const placed = cells.filter(Boolean).length;
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { cells, problems, layout: grid.layout, placed };
+    if (placed === 15 && problems.length === 0) break;
   }
   const { cells, problems } = best!;
   // A table whose data row cannot be found (every blank dropped, no number left) still says so.
@@ -263,9 +267,9 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
     rowBlock.clear();
     return readRows(grid, { match, anchor: 'after-label' }, p);
-  });
+  }, defs.reduce((a, d) => a + d.rows.length * d.columns.length, 0));
   // The block state (units, item labels) belongs to the reading kept: read that grid once more.
-  const rows = best.grid === undefined ? best.rows : (() => {
+  const rows = best.last ? best.rows : (() => {
     currentBlock = -1;
     rowBlock.clear();
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }

@@ -26,16 +26,21 @@ const BUILDERS: Builder[] = [
   { score: scoreTab, build: (_t, l, a, b) => buildTab(l, a, b) },
 ];
 
-/** Candidate grids for a region, most likely shape first; the stream grid last. */
-export function candidateGrids(text: string, lines: Line[], anchor: number, to: number): Grid[] {
-  if (to <= anchor) return [buildStream(lines, anchor, to)];
+/**
+ * Candidate grids for a region, most likely shape first; the stream grid last. Built lazily: a
+ * reader that places every cell of the table with the first grid never builds the others.
+ */
+export function* candidateGrids(text: string, lines: Line[], anchor: number, to: number): Generator<Grid> {
+  if (to <= anchor) {
+    yield buildStream(lines, anchor, to);
+    return;
+  }
   // The table's frame may start above the anchor line: a dashed rule or border, a pipe header.
   let from = anchor;
   while (from > 0 && anchor - from < 3 && /^\s*(?:[-+|=:]{3,}[-+|=: ]*|\|.*\|)\s*$/.test(lines[from - 1].text)) from--;
   const scored = BUILDERS.map((b) => ({ b, s: b.score(lines, from, to, text) })).filter((x) => x.s > 0).sort((x, y) => y.s - x.s);
-  const grids = scored.slice(0, 2).map((x) => x.b.build(text, lines, from, to));
-  grids.push(buildStream(lines, anchor, to));
-  return grids.map(splitGlued);
+  for (const x of scored.slice(0, 2)) yield splitGlued(x.b.build(text, lines, from, to));
+  yield splitGlued(buildStream(lines, anchor, to));
 }
 
 /** Label text with digits glued to its end (`规章012`, `行政规范性文件35`). */
