@@ -227,3 +227,37 @@ export function maskMarkup(text: string): string {
   // A tag a converter wrapped over lines keeps its line breaks, so line numbers stay too.
   return text.replace(MARKUP, (m) => m.replace(/[^\r\n]/g, ' '));
 }
+
+/**
+ * Edit distance of two short strings, or `max + 1` once it must exceed `max` (the band keeps
+ * it linear in the length for a fixed budget).
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The one candidate within the edit budget of `s` (one wrong, missing or extra character in a short label, two in a long one), or -1. */
+export function closestLabel(s: string, candidates: string[]): number {
+  const max = s.length <= 6 ? 1 : 2;
+  let best = -1;
+  let bestD = max + 1;
+  let tie = false;
+  candidates.forEach((c, i) => {
+    const d = editDistance(s, c, max);
+    if (d < bestD) { best = i; bestD = d; tie = false; } else if (d === bestD && d <= max) tie = true;
+  });
+  return bestD <= max && !tie ? best : -1;
+}

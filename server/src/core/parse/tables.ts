@@ -7,7 +7,7 @@ import {
   REVIEW_GROUPS,
 } from '../format/official';
 import type { ApplicationsTable, DisclosureBlock, DisclosureTable, ReviewTable, TableProblem } from '../model';
-import { Line, labelKey } from '../text';
+import { Line, closestLabel, labelKey } from '../text';
 import { Cell, splitLineCells } from './cells';
 import type { Grid } from './grid';
 import { candidateGrids } from './layout/index';
@@ -109,6 +109,11 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
     if (body.length >= 4) {
       const hits = defs.filter((_, i) => bodies[i].startsWith(body));
       if (hits.length === 1) return { type: 'row', id: hits[0].id, columns: 7 };
+      // A misspelt label (`6.属于四类过程信息`): the one official label within a character or two.
+      if (body.length <= 40) {
+        const near = closestLabel(body, bodies);
+        if (near >= 0) return { type: 'row', id: defs[near].id, columns: 7 };
+      }
     }
     return null;
   };
@@ -257,7 +262,11 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
     if (currentBlock >= 0 && defs[currentBlock].amountColumns.length && /元/.test(key)) {
       blocks[currentBlock].amountUnit = /万元/.test(key) ? '万元' : '元';
     }
-    const hit = labels.find((l) => key === l.key || (key.startsWith(l.key) && key.length <= l.key.length + 4));
+    let hit = labels.find((l) => key === l.key || (key.startsWith(l.key) && key.length <= l.key.length + 4));
+    if (!hit && key.length >= 4 && key.length <= 14 && !/\d/.test(key)) {
+      const near = closestLabel(key, labels.map((l) => l.key));
+      if (near >= 0) hit = labels[near];
+    }
     if (!hit) return null;
     rowBlock.set(hit.id, hit.block);
     return { type: 'row', id: hit.id, columns: defs[hit.block].columns.length };

@@ -12,6 +12,7 @@ const ORDINAL = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十]+[)�
 function check(row: TableRow, official: string, out: RuleFinding[]): void {
   if (row.labelCells.length !== 1) return; // a wrapped label is compared by its pieces elsewhere
   const cell = row.labelCells[0];
+  if (cell.inexact || cell.glued) return; // markup inside, or digits glued on: nothing safe to rewrite
   // The label cell may also hold the group label (`三、本年度办理结果 (一) 予以公开` in one cell).
   const actual = labelBody(labelKey(cell.raw));
   const wanted = labelBody(labelKey(official));
@@ -24,7 +25,8 @@ function check(row: TableRow, official: string, out: RuleFinding[]): void {
     fix: {
       title: t('将行名改为“{0}”', officialBody),
       edits: [{ span: { start: cell.span.start + prefix.length, end: cell.span.end }, newText: officialBody }],
-      preferred: true,
+      // A suggestion, not a safe fix: rewording a label is the author's call (fix-all leaves it).
+      preferred: false,
     },
   });
 }
