@@ -171,6 +171,7 @@ export class Decimal {
     return [this.units * 10n ** BigInt(scale - this.scale), o.units * 10n ** BigInt(scale - o.scale), scale];
   }
   add(o: Decimal): Decimal {
+    if (this.scale === o.scale) return new Decimal(this.units + o.units, this.scale);
     const [a, b, s] = this.align(o);
     return new Decimal(a + b, s);
   }
@@ -179,6 +180,7 @@ export class Decimal {
     return new Decimal(a - b, s);
   }
   cmp(o: Decimal): number {
+    if (this.scale === o.scale) return this.units < o.units ? -1 : this.units > o.units ? 1 : 0;
     const [a, b] = this.align(o);
     return a < b ? -1 : a > b ? 1 : 0;
   }

@@ -160,9 +160,12 @@ function toHeading(line: Line, p: HeadingParts, c: Classified): SectionHeading {
 }
 
 /** Recognises a section heading line; table rows such as `三、本年度办理结果` and prose are not headings. */
+/** A heading starts with its numeral after nothing but whitespace and markup marks: a cheap test first. */
+const NUMERAL_FIRST = /^[\s#*_>\-\u00a0\u3000\ufeff\u200b]*[一二三四五六七八\u2f00-\u2fdf]/;
+
 export function matchHeading(line: Line): SectionHeading | undefined {
   const text = line.text;
-  if (text.length > 160 || /\t.*\d/.test(text)) return undefined;
+  if (text.length > 160 || !NUMERAL_FIRST.test(text) || /\t.*\d/.test(text)) return undefined;
   const p = headingParts(text);
   if (!p || p.numeral > 8) return undefined;
   const rest = p.rest;
