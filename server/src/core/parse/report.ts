@@ -52,6 +52,19 @@ function findAnchor(lines: Line[], from: number, to: number, test: (key: string,
   return -1;
 }
 
+/**
+ * Where a table region ends: the next section heading, or earlier, the first line of prose (a
+ * sentence) some lines below the anchor — no table cell is a sentence, so the layout builders
+ * need not cut the section's prose into cells.
+ */
+function regionEnd(lines: Line[], anchor: number, headingEnd: number): number {
+  for (let i = anchor + 3; i < headingEnd; i++) {
+    const t = lines[i].text;
+    if (t.length >= 30 && t.includes('。') && !t.includes('\t') && !t.includes('|') && !t.includes('<')) return i;
+  }
+  return headingEnd;
+}
+
 function nextHeadingAfter(line: number, headings: SectionHeading[], end: number): number {
   for (const h of headings) if (h.line > line) return h.line;
   return end;
@@ -87,18 +100,18 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const dAt = findAnchor(lines, Math.max(0, s2), end, ANCHORS.disclosure, headingLines, keyOf);
   const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf);
   if (dAt >= 0) {
-    const stop = Math.min(nextHeadingAfter(dAt, headings, end), aAt > dAt ? aAt : end);
+    const stop = Math.min(regionEnd(lines, dAt, nextHeadingAfter(dAt, headings, end)), aAt > dAt ? aAt : end);
     report.disclosure = parseDisclosure(text, lines, dAt, stop, format);
     markTable(dAt, report.disclosure.endLine);
   }
   if (aAt >= 0) {
-    report.applications = parseApplications(text, lines, aAt, nextHeadingAfter(aAt, headings, end), format, pdfText);
+    report.applications = parseApplications(text, lines, aAt, regionEnd(lines, aAt, nextHeadingAfter(aAt, headings, end)), format, pdfText);
     markTable(aAt, report.applications.endLine);
   }
   const rFrom = Math.max(0, sectionLine(4), report.applications ? report.applications.endLine + 1 : 0);
   const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf);
   if (rAt >= 0) {
-    report.review = parseReview(text, lines, rAt, nextHeadingAfter(rAt, headings, end), pdfText);
+    report.review = parseReview(text, lines, rAt, regionEnd(lines, rAt, nextHeadingAfter(rAt, headings, end)), pdfText);
     markTable(rAt, report.review.endLine);
   }
 
