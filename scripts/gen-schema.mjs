@@ -1,15 +1,24 @@
-// Generates, from the zod settings schema: schemas/settings.schema.json (the workspace config file
-// .xxgk-report.json) and the `contributes.configuration` properties of package.json. `--check`
-// fails when the committed copies differ (run by the tests), so they never drift.
+// Generates, from the zod settings schemas (server/src/settings.ts): schemas/settings.schema.json (the
+// config file .xxgk-report.json / .xxgk-report.jsonc: rule levels and format only) and the
+// `contributes.configuration` properties of package.json (every editor setting). Each setting's one
+// description is package.nls.json's `config.<key>`: package.json points at it, the schema copies it.
+// `--check` fails when the committed copies differ (run by the tests), so they never drift.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 
 const out = 'out/gen-schema.cjs';
 buildSync({ entryPoints: ['scripts/schema-entry.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
-const { schema } = await import('../' + out);
+const { schema, fileSchema } = await import('../' + out);
+const nls = JSON.parse(readFileSync('package.nls.json', 'utf8'));
 const check = process.argv.includes('--check');
 
-const schemaText = JSON.stringify(schema, null, 2) + '\n';
+const described = { ...fileSchema, title: '.xxgk-report.json', properties: {} };
+for (const [key, prop] of Object.entries(fileSchema.properties)) {
+  const description = key === '$schema' ? 'JSON schema of this file' : nls[`config.${key}`];
+  if (!description) throw new Error(`package.nls.json has no config.${key}`);
+  described.properties[key] = { ...prop, description };
+}
+const schemaText = JSON.stringify(described, null, 2) + '\n';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const properties = {};
 for (const [key, prop] of Object.entries(schema.properties)) {

@@ -1,24 +1,38 @@
 /**
- * Settings, validated at the boundary with zod. The package.json `configuration` section and the
- * JSON schema of the workspace config file are generated from this schema (scripts/gen-schema.mjs).
+ * Settings, validated at the boundary with zod. Two schemas share their fields:
+ * - `CheckSettingsSchema`: what a check needs (rule levels, report format). This is what the config file
+ *   `.xxgk-report.json` / `.xxgk-report.jsonc` may hold (`ConfigFileSchema`), read by the CLI and the server.
+ * - `SettingsSchema`: the editor's settings, the check settings plus the editor-only ones.
+ * The package.json `configuration` section and the JSON schema of the config file are generated from these
+ * (scripts/gen-schema.mjs); each setting's one description lives in package.nls.json (`config.<key>`).
  */
 import { z } from 'zod';
 import { CODES } from './core/index';
 
 export const SeverityLevel = z.enum(['off', 'hint', 'information', 'warning', 'error']);
 
+const checkFields = {
+  rules: z.partialRecord(z.enum(CODES), SeverityLevel).default({}),
+  format: z.enum(['auto', '2019', '2021']).default('auto'),
+};
+
+export const CheckSettingsSchema = z.object(checkFields);
+export type CheckSettings = z.infer<typeof CheckSettingsSchema>;
+
+/** The config file: the check settings, and `$schema` for editors; any other key is an error. */
+export const ConfigFileSchema = z.strictObject({ $schema: z.string().optional(), ...checkFields });
+
 export const SettingsSchema = z.object({
-  rules: z
-    .partialRecord(z.enum(CODES), SeverityLevel)
-    .default({})
-    .describe('按规则代码设置级别（off/hint/information/warning/error），例如 {"blank-cell": "off"}'),
-  format: z.enum(['auto', '2019', '2021']).default('auto').describe('报告格式：auto 按表格识别'),
-  run: z.enum(['onType', 'onSave']).default('onType').describe('何时检查：输入时或保存时'),
-  maxFileSize: z.number().int().min(1000).max(100_000_000).default(2_000_000).describe('超过此大小（字符数）的文件只给出一条提示，不做完整检查'),
-  inlayHints: z.enum(['auto', 'on', 'off']).default('auto').describe('在数字后显示列名：auto 只用于一格一行的表格'),
-  language: z.enum(['zh-cn', 'en']).default('zh-cn').describe('诊断消息的语言'),
-  detectByContent: z.boolean().default(true).describe('按内容识别年度报告：首几行含“政府信息公开…年度报告”的纯文本文件自动切换语言模式'),
+  ...checkFields,
+  run: z.enum(['onType', 'onSave']).default('onType'),
+  maxFileSize: z.number().int().min(1000).max(100_000_000).default(2_000_000),
+  inlayHints: z.enum(['auto', 'on', 'off']).default('auto'),
+  language: z.enum(['zh-cn', 'en']).default('zh-cn'),
+  detectByContent: z.boolean().default(true),
 });
+
+/** Keys that only the editor reads: in a config file they are reported, not silently ignored. */
+export const EDITOR_ONLY_KEYS = Object.keys(SettingsSchema.shape).filter((k) => !(k in checkFields));
 
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
@@ -37,4 +51,17 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     }
   }
   return { settings: out as Settings, problems };
+}
+
+/**
+ * The settings a check of one document uses: the config file's, with the editor's on top. An editor value
+ * overrides only where it says something: `format` other than `auto`, and each rule it names.
+ */
+export function mergeSettings(editor: Settings, file: Partial<CheckSettings> | undefined): Settings {
+  if (!file) return editor;
+  return {
+    ...editor,
+    format: editor.format !== 'auto' ? editor.format : (file.format ?? 'auto'),
+    rules: { ...(file.rules ?? {}), ...editor.rules },
+  };
 }
