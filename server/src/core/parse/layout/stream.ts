@@ -24,11 +24,14 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
   const spaced = isSpaced(lines, from, to);
   for (let i = from; i < to; i++) {
     const line = lines[i];
-    if (line.text === '') continue;
     let cells: Cell[];
-    if (WS_ONLY.test(line.text)) {
-      // A lone TAB line is indentation or a merged-cell placeholder; spaces/NBSP are a blank cell.
-      if (!/[ \u00a0\u3000]/.test(line.text)) continue;
+    if (line.text === '' || (WS_ONLY.test(line.text) && !/[ \u00a0\u3000]/.test(line.text))) {
+      // An empty line (or a lone TAB, a merged-cell placeholder) is kept as a row without cells:
+      // in Word's text export it is an empty cell, which the reader may need to count.
+      rows.push({ cells: [], line: i });
+      continue;
+    } else if (WS_ONLY.test(line.text)) {
+      // Spaces/NBSP: a blank cell.
       cells = [makeCell('', line.start, i)];
     } else {
       // Empty pieces between TABs are not positions here: drop them.

@@ -58,6 +58,9 @@ interface Pending {
   id: string;
   columns: number;
   optional?: boolean;
+  /** Stream text: what each line after the label holds, and whether values share the label's line. */
+  slots?: Slot[];
+  sameLine?: boolean;
   labelCells: Cell[];
   seq: Cell[];
   /** Column of the label cell in a positional row. */
@@ -203,6 +206,37 @@ function orderByColumn(seq: Cell[]): Cell[] | undefined {
   return sorted;
 }
 
+/** One line after a row label in stream text: a lone value cell, an empty line, or anything else. */
+type Slot = Cell | 'empty' | 'other';
+
+/**
+ * Word's text export (LibreOffice, Word “save as text”) writes every table cell as one line, an
+ * empty cell as an empty line: there the n lines after a label are the row, blanks included.
+ * Empty lines can also be mere separators (a blank line after each row, or between every cell of
+ * a copied page), so this reading is used for a table only when its own text proves the shape:
+ * every row is exactly n cell lines followed by nothing but empty lines, at least one row is
+ * followed directly by the next label (empty lines are not row separators), no line holds two
+ * cells, and the rows the ordinary reading did read agree with it.
+ */
+function windowReading(records: Array<{ o: Pending; cells?: Array<Cell | null> }>, spaced: boolean): Map<Pending, Array<Cell | null>> | undefined {
+  if (spaced || !records.some((r) => !r.cells)) return undefined;
+  let tight = false;
+  const out = new Map<Pending, Array<Cell | null>>();
+  for (const [k, { o, cells }] of records.entries()) {
+    const n = o.columns;
+    const slots = o.slots ?? [];
+    if (o.sameLine || slots.length < n) return undefined;
+    const head = slots.slice(0, n);
+    if (head.some((x) => x === 'other') || slots.slice(n).some((x) => x !== 'empty')) return undefined;
+    if (slots.length === n && k < records.length - 1) tight = true;
+    const at = o.labelCells[o.labelCells.length - 1];
+    const read = head.map((x) => (x === 'empty' ? blankAt(at.span.end, at.line) : (x as Cell)));
+    if (cells && cells.some((c, i) => (c?.value?.toString() ?? c?.kind) !== (read[i].value?.toString() ?? read[i].kind))) return undefined;
+    out.set(o, read);
+  }
+  return tight ? out : undefined;
+}
+
 function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]): Map<string, TableRow> {
   const rows = new Map<string, TableRow>();
   const seen = new Set<string>();
@@ -214,14 +248,15 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     if (c.kind === 'blank' && !c.placeholder) explicitBlanks = true;
     if (isFilled(c)) anyValue = true;
   }
-  let disorder = false;
+  const records: Array<{ o: Pending; cells?: Array<Cell | null> }> = [];
+  let orphans = 0;
   const close = () => {
     if (!open) return;
     const o = open;
     open = null;
     const filled = o.seq.filter(isFilled).length;
     if (o.optional && filled === 0) return;
-    if (rows.has(o.id)) {
+    if (records.some((r) => r.o.id === o.id)) {
       if (filled > 0) problems.push({ kind: 'duplicate-row', span: o.labelCells[0].span, rowId: o.id });
       return;
     }
@@ -234,8 +269,56 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       const ordered = grid.spaced ? orderByColumn(o.seq) : o.seq;
       cells = ordered && placeInOrder(ordered, o.columns);
     }
+    records.push({ o, cells });
+  };
+  outer: for (const row of grid.rows) {
+    if (row.cells.length === 0) {
+      const cur = open as Pending | null;
+      if (cur) cur.slots!.push('empty');
+      continue;
+    }
+    let labelled = false;
+    for (const cell of row.cells) {
+      if (cell.kind === 'text') {
+        const m = options.match(cell, seen);
+        if (!m) continue;
+        if (m.type === 'end') break outer;
+        if (m.type === 'group') { close(); continue; }
+        const cur = open as Pending | null;
+        if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(cell); labelled = true; continue; }
+        close();
+        seen.add(m.id);
+        open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: [cell], seq: [], slots: [] };
+        labelled = true;
+        continue;
+      }
+      const cur = open as Pending | null;
+      if (cur) {
+        cur.seq.push(cell);
+        if (labelled) cur.sameLine = true;
+        if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns) { close(); break outer; }
+      } else if (isFilled(cell)) {
+        // Values before the first row label: the text's order is not the table's.
+        orphans++;
+        if (records.length > 0) problems.push({ kind: 'extra-values', span: cell.span, count: 1 });
+      }
+    }
+    const cur = open as Pending | null;
+    if (cur && !labelled) {
+      const only = row.cells.length === 1 && row.cells[0].kind !== 'text' ? row.cells[0] : undefined;
+      // Words right under the label before any value continue the label; later they break the row.
+      if (only) cur.slots!.push(only);
+      else if (cur.slots!.length || row.cells.some((c) => c.kind !== 'text')) cur.slots!.push('other');
+    }
+  }
+  close();
+  const window = orphans ? undefined : windowReading(records, !!grid.spaced);
+  let disorder = orphans > 0;
+  for (const { o, cells: read } of records) {
+    let cells = window?.get(o) ?? read;
     if (!cells) {
       disorder = true;
+      const filled = o.seq.filter(isFilled).length;
       unaligned(problems, o, filled, o.seq.some((c) => c.glued) ? 'glued' : undefined);
       if (filled > o.columns) {
         const extra = o.seq.filter(isFilled);
@@ -244,33 +327,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       cells = Array(o.columns).fill(null);
     }
     rows.set(o.id, { id: o.id, labelCells: o.labelCells, cells });
-  };
-  outer: for (const row of grid.rows) {
-    for (const cell of row.cells) {
-      if (cell.kind === 'text') {
-        const m = options.match(cell, seen);
-        if (!m) continue;
-        if (m.type === 'end') break outer;
-        if (m.type === 'group') { close(); continue; }
-        const cur = open as Pending | null;
-        if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(cell); continue; }
-        close();
-        seen.add(m.id);
-        open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: [cell], seq: [] };
-        continue;
-      }
-      const cur = open as Pending | null;
-      if (cur) {
-        cur.seq.push(cell);
-        if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns) { close(); break outer; }
-      } else if (isFilled(cell)) {
-        // Values before the first row label: the text's order is not the table's.
-        disorder = true;
-        if (rows.size > 0) problems.push({ kind: 'extra-values', span: cell.span, count: 1 });
-      }
-    }
   }
-  close();
   if (disorder && !explicitBlanks && !grid.spaced) {
     // Text in stream order with no blank markers (PDF text without layout): one misplaced row
     // means values may have moved between rows anywhere, and a row that happens to get the
