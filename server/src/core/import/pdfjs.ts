@@ -1,0 +1,49 @@
+/**
+ * Loads pdfjs-dist on demand. It is large (≈2 MB), so it is never part of the bundles every
+ * process loads: from the esbuild bundles in dist/ the import below is redirected to the separate
+ * bundle `dist/pdfjs.mjs` (esbuild.mjs), which also sets up pdfjs's in-process ("fake") worker;
+ * from the tsc-compiled tests it resolves to node_modules. No network, no worker thread.
+ */
+
+/** The part of pdfjs-dist's API the importer uses. */
+export interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+export interface PdfPage {
+  view: number[];
+  getTextContent(options?: { disableNormalization?: boolean }): Promise<{ items: Array<PdfTextItem | { type: string }> }>;
+  cleanup(): void;
+}
+
+export interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
+}
+
+export interface Pdfjs {
+  getDocument(params: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy(): Promise<void> };
+}
+
+let loading: Promise<Pdfjs> | undefined;
+
+/** pdfjs-dist's legacy (Node-compatible) build, loaded once. */
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    // The literal specifier is what esbuild redirects to ./pdfjs.mjs for the dist bundles.
+    const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as Pdfjs;
+    const g = globalThis as { pdfjsWorker?: unknown };
+    if (!g.pdfjsWorker) {
+      // Outside the bundle: the worker module runs in this thread (pdfjs's fake worker).
+      const spec = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+      g.pdfjsWorker = await import(spec);
+    }
+    return lib;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
