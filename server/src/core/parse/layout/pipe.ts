@@ -44,8 +44,8 @@ export function buildPipe(lines: Line[], from: number, to: number): Grid {
       }
       pos += parts[k].length + 1;
     }
+    // The caption stays with every row of its small table, up to the next caption or text line.
     rows.push({ cells, line: i, width: last - first, caption });
-    caption = undefined;
   }
   return { layout: 'pipe', rows, bounded: true, positional: true };
 }

@@ -29,6 +29,8 @@ export interface ReadOptions {
   isComplete?: (seen: ReadonlySet<string>) => boolean;
 }
 
+const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
+
 export function isFilled(c: Cell): boolean {
   return c.kind === 'number' || c.kind === 'bad' || (c.kind === 'blank' && !!c.placeholder);
 }
@@ -89,6 +91,8 @@ function placePositional(p: Pending, row: GridRow, anchor: ReadOptions['anchor']
   const n = p.columns;
   const width = row.width ?? row.cells.length;
   const first = anchor === 'right' && width >= n + 1 ? width - n : (p.labelCol ?? -1) + 1;
+  // A row too narrow for its values after the label (a column header such as `总计`) is no data row.
+  if (first < 0 || first + n > width) return undefined;
   const out: Array<Cell | null> = Array(n).fill(null);
   for (const c of row.cells) {
     if (c.col === undefined || c === p.labelCells[p.labelCells.length - 1]) continue;
@@ -160,9 +164,15 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
     let label: Pending | null = null;
     let ended = false;
     let values: Cell[] = [];
+    let header = false;
     for (const cell of row.cells) {
       if (cell.kind === 'text') {
+        // `总计` or `其他` after other words in a row is a column header, not the row label.
+        if (!label && COLUMN_WORDS.test(cell.raw)) {
+          if (header) continue;
+        }
         const m = options.match(cell, seen);
+        if (!m && !label) header = true;
         if (m?.type === 'end') { ended = true; break; }
         if (m?.type === 'row') {
           if (label && label.id === m.id) { label.labelCells.push(cell); continue; }
@@ -177,9 +187,13 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
       }
       values.push(cell);
     }
-    if (!label && row.caption) {
+    // A small table's caption names the row of its one data row (`### 一、本年新收…` above `| 12 | … |`).
+    if (!label && row.caption && row.cells.length && row.cells.every((c) => c.kind !== 'text')) {
       const m = options.match({ raw: row.caption, span: row.cells[0]?.span ?? { start: 0, end: 0 }, line: row.line, kind: 'text' }, seen);
-      if (m?.type === 'row' && row.cells.length) label = { id: m.id, columns: m.columns, labelCells: [row.cells[0]], seq: [], labelCol: -1, row };
+      // The label is the caption's: a cell of its own (never one of the row's value cells), not editable here.
+      const at = row.cells[0].span.start;
+      const caption: Cell = { raw: row.caption, span: { start: at, end: at }, line: row.line, kind: 'text', inexact: true };
+      if (m?.type === 'row') label = { id: m.id, columns: m.columns, labelCells: [caption], seq: [], labelCol: -1, row };
     }
     handle(label, values, row);
     if (ended && rows.size > 0) break;
@@ -278,7 +292,9 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       continue;
     }
     let labelled = false;
+    let complete = false;
     for (const cell of row.cells) {
+      if (complete) break;
       if (cell.kind === 'text') {
         const m = options.match(cell, seen);
         if (!m) continue;
@@ -296,7 +312,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       if (cur) {
         cur.seq.push(cell);
         if (labelled) cur.sameLine = true;
-        if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns) { close(); break outer; }
+        if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns) complete = true;
       } else if (isFilled(cell)) {
         // Values before the first row label: the text's order is not the table's.
         orphans++;
@@ -310,6 +326,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       if (only) cur.slots!.push(only);
       else if (cur.slots!.length || row.cells.some((c) => c.kind !== 'text')) cur.slots!.push('other');
     }
+    if (complete) break;
   }
   close();
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
