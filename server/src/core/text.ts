@@ -252,7 +252,22 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** The one candidate within the edit budget of `s` (one wrong, missing or extra character in a short label, two in a long one), or -1. */
+const CLOSEST = new WeakMap<string[], Map<string, number>>();
+
 export function closestLabel(s: string, candidates: string[]): number {
+  // Header words and label fragments recur in every report: remember each answer per label list.
+  let memo = CLOSEST.get(candidates);
+  if (!memo) CLOSEST.set(candidates, (memo = new Map()));
+  let hit = memo.get(s);
+  if (hit === undefined) {
+    if (memo.size > 5000) memo.clear();
+    hit = closest(s, candidates);
+    memo.set(s, hit);
+  }
+  return hit;
+}
+
+function closest(s: string, candidates: string[]): number {
   const max = s.length <= 6 ? 1 : 2;
   let best = -1;
   let bestD = max + 1;

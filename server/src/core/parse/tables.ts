@@ -84,10 +84,14 @@ function bestReading(text: string, lines: Line[], from: number, to: number, read
   return best!;
 }
 
+/** Row label keys per format, computed once (and one array each, so their lookups can be memoised). */
+const BODIES: Partial<Record<FormatId, string[]>> = {};
+const DISCLOSURE_KEYS: Partial<Record<FormatId, string[]>> = {};
+
 export function parseApplications(text: string, lines: Line[], from: number, to: number, format: FormatId, pdfText = false): ApplicationsTable {
   const defs = APPLICATION_ROWS[format];
   const problems: TableProblem[] = [];
-  const bodies = defs.map((d) => labelBody(labelKey(d.label)));
+  const bodies = (BODIES[format] ??= defs.map((d) => labelBody(labelKey(d.label))));
   const match = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => {
     if (isProse(cell)) return seen.has('4') ? { type: 'end' } : null;
     const key = labelKey(cell.raw);
@@ -264,7 +268,7 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
     }
     let hit = labels.find((l) => key === l.key || (key.startsWith(l.key) && key.length <= l.key.length + 4));
     if (!hit && key.length >= 4 && key.length <= 14 && !/\d/.test(key)) {
-      const near = closestLabel(key, labels.map((l) => l.key));
+      const near = closestLabel(key, (DISCLOSURE_KEYS[format] ??= labels.map((l) => l.key)));
       if (near >= 0) hit = labels[near];
     }
     if (!hit) return null;
