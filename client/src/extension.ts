@@ -1,28 +1,27 @@
-/** The client: starts the language server over IPC, registers the commands and the language status. */
+/**
+ * The client: starts the language server over IPC and wires the editor side — content detection, the
+ * language status, the table view, ignores kept in workspace state, and the commands.
+ */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { t, useLanguage } from './l10n';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { registerDetection } from './detect';
+import { Ignores } from './ignores';
+import { t } from './l10n';
+import { StatusController, ServerStatus, applyLanguage } from './status';
+import { TableView, revealSpan } from './tableView';
 
 const LANGUAGE = 'xxgk-report';
-const TITLE_PATTERN = /政府信息公开.{0,20}年度报告|政务公开.{0,20}年度报告/;
 let client: LanguageClient | undefined;
 
-/** A plain-text document whose first lines name the report is switched to the report language. */
-async function detectByContent(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId !== 'plaintext') return;
-  if (!vscode.workspace.getConfiguration(LANGUAGE, doc.uri).get<boolean>('detectByContent', true)) return;
-  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 8), 0));
-  if (TITLE_PATTERN.test(head)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
-}
+/** First year of the 2019 format, and of the 2021 one (国办公开办函〔2019〕60号, 〔2021〕30号). */
+const FIRST_YEAR = 2019;
+const FORMAT_2021_FROM = 2021;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  useLanguage(vscode.workspace.getConfiguration(LANGUAGE).get<string>('language'));
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${LANGUAGE}.language`)) useLanguage(vscode.workspace.getConfiguration(LANGUAGE).get<string>('language'));
-    }),
-  );
+export async function activate(context: vscode.ExtensionContext): Promise<unknown> {
+  applyLanguage();
+  registerDetection(context);
+
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -33,98 +32,165 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: LANGUAGE },
   };
   client = new LanguageClient(LANGUAGE, t('政府信息公开年度报告检查'), serverOptions, clientOptions);
+  const lc = client;
 
-  const status = vscode.languages.createLanguageStatusItem('xxgk-report.status', { language: LANGUAGE });
-  status.name = t('年度报告格式');
-  status.text = t('年度报告');
-  context.subscriptions.push(status);
-
+  const status = new StatusController();
+  const tableView = new TableView(lc);
+  const ignores = new Ignores(context.workspaceState, lc);
+  ignores.register(context);
   context.subscriptions.push(
-    vscode.commands.registerCommand('xxgk-report.newReport', async (formatArg?: '2019' | '2021', yearArg?: number) => {
-      // Arguments skip the prompts (used by keybindings and the in-editor tests).
-      const format = formatArg ? { label: formatArg } : await vscode.window.showQuickPick(
-        [
-          { label: '2021', description: t('国办公开办函〔2021〕30号，2021年度起') },
-          { label: '2019', description: t('国办公开办函〔2019〕60号，2019–2020年度') },
-        ],
-        { placeHolder: t('选择报告格式') },
-      );
-      if (!format) return;
-      const year = yearArg ? String(yearArg) : await vscode.window.showInputBox({
-        prompt: t('报告年度'),
-        value: String(new Date().getFullYear() - 1),
-        validateInput: (v) => (/^\d{4}$/.test(v) ? undefined : t('请输入四位年份')),
-      });
-      if (!year) return;
-      const text = await client!.sendRequest<string>('xxgk-report/template', { format: format.label, year: Number(year) });
-      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: text });
-      await vscode.window.showTextDocument(doc);
+    status,
+    tableView,
+    vscode.window.onDidChangeActiveTextEditor(() => applyLanguage()),
+    vscode.commands.registerCommand('xxgk-report.showTableView', (uri?: string | vscode.Uri) => tableView.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
+    vscode.commands.registerCommand('xxgk-report.revealOffset', async (uri: string | vscode.Uri, offset: number) => {
+      const doc = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+      const end = doc.offsetAt(doc.getWordRangeAtPosition(doc.positionAt(offset), /[\d,.]+/)?.end ?? doc.positionAt(offset));
+      await revealSpan(doc, offset, end);
     }),
-    vscode.commands.registerCommand('xxgk-report.exportTables', async (uri?: vscode.Uri) => {
-      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-      if (!doc || doc.languageId !== LANGUAGE) {
-        vscode.window.showWarningMessage(t('请先打开一份年度报告'));
-        return;
-      }
-      const result = await client!.sendRequest<{ tables: Record<string, Record<string, Array<number | null>>> } | null>('xxgk-report/tables', { uri: doc.uri.toString() });
-      if (!result) return;
-      const base = doc.isUntitled ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), 'report') : doc.uri.with({ path: doc.uri.path.replace(/\.[^./]*$/, '') });
-      const json = base.with({ path: base.path + '.tables.json' });
-      const csv = base.with({ path: base.path + '.tables.csv' });
-      const rows = ['table,row,values'];
-      for (const [table, entries] of Object.entries(result.tables)) {
-        for (const [row, values] of Object.entries(entries)) rows.push(`${table},"${row.replace(/"/g, '""')}",${values.map((v) => (v === null ? '' : v)).join(',')}`);
-      }
-      await vscode.workspace.fs.writeFile(json, Buffer.from(JSON.stringify(result, null, 2) + '\n', 'utf8'));
-      await vscode.workspace.fs.writeFile(csv, Buffer.from('\ufeff' + rows.join('\r\n') + '\r\n', 'utf8'));
-      vscode.window.setStatusBarMessage(t('已导出 {0}', path.basename(json.path)), 5000);
-      return { json: json.toString(), csv: csv.toString() };
+    vscode.commands.registerCommand('xxgk-report.showRuleDoc', async (code?: string) => {
+      const codes = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'))).map(([n]) => n.replace(/\.md$/, '')).filter((n) => n !== 'README').sort();
+      const pick = code ?? (await vscode.window.showQuickPick(codes, { placeHolder: t('选择规则') }));
+      if (!pick || !codes.includes(pick)) return;
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${pick}.md`));
     }),
-    vscode.commands.registerCommand('xxgk-report.checkWorkspace', async () => {
-      const files = await vscode.workspace.findFiles('**/*.txt', '**/node_modules/**', 5000);
-      return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('检查工作区中的年度报告') }, () =>
-        client!.sendRequest<{ files: number; problems: number }>('xxgk-report/checkFiles', { uris: files.map((f) => f.toString()) }),
-      );
-    }),
+    vscode.commands.registerCommand('xxgk-report.newReport', (yearArg?: number, bodyArg?: string) => newReport(lc, yearArg, bodyArg)),
+    vscode.commands.registerCommand('xxgk-report.exportTables', (uri?: vscode.Uri, target?: vscode.Uri) => exportTables(lc, uri, target)),
+    vscode.commands.registerCommand('xxgk-report.checkWorkspace', () => checkWorkspace(lc)),
     vscode.commands.registerCommand('xxgk-report.disableRule', async (code: string) => {
       const config = vscode.workspace.getConfiguration(LANGUAGE);
       const rules = { ...(config.get<Record<string, string>>('rules') ?? {}), [code]: 'off' };
       await config.update('rules', rules, vscode.ConfigurationTarget.Workspace);
     }),
-    vscode.workspace.onDidOpenTextDocument(detectByContent),
   );
-  for (const doc of vscode.workspace.textDocuments) void detectByContent(doc);
 
-  const statusByUri = new Map<string, string>();
-  const statusChanged = new vscode.EventEmitter<string>();
+  await lc.start();
   context.subscriptions.push(
-    statusChanged,
-    // The status text of the active report, once the server has checked it (read by the in-editor tests).
-    vscode.commands.registerCommand('xxgk-report.statusText', async () => {
-      const uri = vscode.window.activeTextEditor?.document.uri.toString() ?? '';
-      if (statusByUri.has(uri)) return statusByUri.get(uri);
-      return new Promise<string>((resolve) => {
-        const sub = statusChanged.event((u) => {
-          if (u !== uri) return;
-          sub.dispose();
-          resolve(statusByUri.get(uri)!);
-        });
+    lc.onNotification('xxgk-report/status', (s: ServerStatus) => status.update(s)),
+    lc.onNotification('xxgk-report/formatNotes', (n: { uri: string; changed: string[]; skipped: string[] }) => {
+      // Formatting says what it did beyond spacing, and why a table was left alone.
+      const lines = [...n.skipped, ...n.changed];
+      if (!lines.length) return;
+      const first = n.skipped.length ? n.skipped[0] : t('格式化时改用了规定的行名（{0} 处）', n.changed.length);
+      const show = n.skipped.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      void show(first, t('详细信息')).then((a) => {
+        if (a) void vscode.window.showInformationMessage(lines.join('\n'), { modal: true });
       });
     }),
   );
-
-  await client.start();
+  await ignores.sendAll();
+  // A restarted server starts with no ignores: send them again.
   context.subscriptions.push(
-    client.onNotification('xxgk-report/status', (s: { uri: string; format: string | null; legacy: boolean; problems: number }) => {
-      const format = s.legacy ? t('2019年以前格式') : s.format ? t('{0}年格式', s.format) : t('未检查');
-      statusByUri.set(s.uri, s.problems ? t('{0} · {1} 个问题', format, s.problems) : t('{0} · 无问题', format));
-      statusChanged.fire(s.uri);
-      if (vscode.window.activeTextEditor?.document.uri.toString() !== s.uri) return;
-      status.text = statusByUri.get(s.uri)!;
-      status.severity = s.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-      status.detail = t('政府信息公开年度报告');
+    lc.onDidChangeState((e) => {
+      if (e.newState === State.Running) void ignores.sendAll();
     }),
   );
+
+  // Hooks for the in-editor tests only: not a command of the product.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand('xxgk-report.test.statusText', async (uri?: string) => {
+        const key = uri ?? vscode.window.activeTextEditor?.document.uri.toString() ?? '';
+        const now = status.textFor(key);
+        if (now) return now;
+        return new Promise<string>((resolve) => {
+          const sub = status.onDidChange((u) => {
+            if (u !== key) return;
+            sub.dispose();
+            resolve(status.textFor(key)!);
+          });
+        });
+      }),
+      vscode.commands.registerCommand('xxgk-report.test.tableView', () => ({ visible: tableView.visible, model: tableView.lastModel })),
+      vscode.commands.registerCommand('xxgk-report.test.statusItem', () => status.itemState()),
+      vscode.commands.registerCommand('xxgk-report.test.restartServer', () => lc.restart()),
+      vscode.commands.registerCommand('xxgk-report.test.nextTableModel', () => new Promise((resolve) => {
+        const sub = tableView.onDidPost((m) => {
+          sub.dispose();
+          resolve(m);
+        });
+      })),
+    );
+  }
+  return undefined;
+}
+
+/** New report: the year (2019 to next year), the format that year requires, the body's name; a `.txt` name. */
+async function newReport(lc: LanguageClient, yearArg?: number, bodyArg?: string): Promise<vscode.TextDocument | undefined> {
+  const thisYear = new Date().getFullYear();
+  let year = yearArg;
+  if (year === undefined) {
+    const years: vscode.QuickPickItem[] = [];
+    for (let y = thisYear + 1; y >= FIRST_YEAR; y--) years.push({ label: String(y), description: y >= FORMAT_2021_FROM ? t('2021年格式（国办公开办函〔2021〕30号）') : t('2019年格式（国办公开办函〔2019〕60号）') });
+    const defaultYear = years.find((y) => y.label === String(thisYear - 1));
+    const pick = await vscode.window.showQuickPick(defaultYear ? [defaultYear, ...years.filter((y) => y !== defaultYear)] : years, { placeHolder: t('报告年度（格式按年度确定）'), title: t('新建政府信息公开工作年度报告') });
+    if (!pick) return undefined;
+    year = Number(pick.label);
+  }
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > thisYear + 1) {
+    vscode.window.showWarningMessage(t('年度应在 {0}–{1} 之间', FIRST_YEAR, thisYear + 1));
+    return undefined;
+  }
+  const body = bodyArg ?? (await vscode.window.showInputBox({ prompt: t('机关名称'), placeHolder: t('例如：某某县人民政府办公室'), title: t('新建政府信息公开工作年度报告') }));
+  if (body === undefined) return undefined;
+  const format = year >= FORMAT_2021_FROM ? '2021' : '2019';
+  const text = await lc.sendRequest<string>('xxgk-report/newReport', { format, year, body: body.trim() || undefined });
+  const name = `${(body.trim() || '').replace(/[\\/:*?"<>|]/g, '')}${year}年政府信息公开工作年度报告.txt`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  // An untitled document with a path: Save suggests that name, `.txt` included.
+  const uri = folder ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((e) => e.insert(new vscode.Position(0, 0), text));
+  const ready = doc.languageId === LANGUAGE ? doc : await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
+  return ready;
+}
+
+/** Export: asks where to write (next to the report by default), writes a CSV Excel opens (UTF-8 BOM, Chinese names). */
+async function exportTables(lc: LanguageClient, uri?: vscode.Uri, target?: vscode.Uri): Promise<{ csv: string } | undefined> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== LANGUAGE) {
+    vscode.window.showWarningMessage(t('请先打开一份年度报告'));
+    return undefined;
+  }
+  const base = doc.isUntitled ? doc.uri.path.split('/').pop()!.replace(/\.txt$/i, '') || 'report' : doc.uri.path.split('/').pop()!.replace(/\.[^.]*$/, '');
+  const dir = doc.isUntitled ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(doc.uri, '..');
+  const suggested = dir ? vscode.Uri.joinPath(dir, `${base}.统计表.csv`) : undefined;
+  const dest = target ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { [t('CSV（Excel 可打开）')]: ['csv'] }, title: t('导出统计表'), saveLabel: t('导出') }));
+  if (!dest) return undefined;
+  const csv = await lc.sendRequest<string | null>('xxgk-report/exportCsv', { uri: doc.uri.toString(), file: base });
+  if (csv === null) return undefined;
+  await vscode.workspace.fs.writeFile(dest, Buffer.from(csv, 'utf8'));
+  vscode.window.setStatusBarMessage(t('已导出 {0}', dest.path.split('/').pop()!), 5000);
+  return { csv: dest.toString() };
+}
+
+interface CheckFilesResult {
+  files: number;
+  checked: number;
+  notReports: number;
+  skipped: string[];
+  counts: { error: number; warning: number; information: number; hint: number };
+}
+
+/** Check workspace: every report file (by name or title; `.txt`), a dismissible summary. */
+async function checkWorkspace(lc: LanguageClient): Promise<CheckFilesResult | undefined> {
+  const local = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (!local.length) {
+    vscode.window.showWarningMessage(t('检查工作区只支持本机文件夹'));
+    return undefined;
+  }
+  const files = await vscode.workspace.findFiles('**/*.txt', '{**/node_modules/**,**/.git/**}', 5000);
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('检查工作区中的年度报告') }, () =>
+    lc.sendRequest<CheckFilesResult>('xxgk-report/checkFiles', { uris: files.filter((f) => f.scheme === 'file').map((f) => f.toString()) }),
+  );
+  const c = result.counts;
+  const summary = t('检查了 {0} 份报告：{1} 个错误，{2} 个警告，{3} 条提示', result.checked, c.error, c.warning, c.information + c.hint) + (result.skipped.length ? t('；{0} 个文件未能读取', result.skipped.length) : '');
+  void vscode.window.showInformationMessage(summary, t('打开问题面板'), ...(result.skipped.length ? [t('查看未读取的文件')] : [])).then((a) => {
+    if (a === t('打开问题面板')) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    else if (a) void vscode.window.showInformationMessage(result.skipped.join('\n'), { modal: true });
+  });
+  return { ...result, summary } as CheckFilesResult & { summary: string };
 }
 
 export async function deactivate(): Promise<void> {

@@ -148,6 +148,33 @@ await page.exposeFunction('codeAutomationLog', async (type, logArgs) => {
     log(`screenshot test/e2e/screenshots/${m[1]}.png`);
     fs.writeFileSync(path.join(folder, `.e2e-screenshot-${m[1]}`), 'done\n');
   }
+  // What the extension API cannot see: the workbench's DOM, webviews (nested frames) included.
+  // `E2E_UI_REQUEST <name> count|click|text <css selector>`: the answer goes to .e2e-ui-<name> as JSON.
+  const ui = /E2E_UI_REQUEST (\S+) (count|click|text) (.+)$/.exec(text);
+  if (ui) {
+    const [, name, action, selector] = ui;
+    let answer;
+    try {
+      await page.waitForTimeout(500);
+      const frames = page.frames();
+      const counts = await Promise.all(frames.map((f) => f.locator(selector).count().catch(() => 0)));
+      const total = counts.reduce((a, b) => a + b, 0);
+      if (action === 'count') answer = { count: total };
+      else if (action === 'text') {
+        const texts = [];
+        for (let i = 0; i < frames.length; i++) if (counts[i]) texts.push(...(await frames[i].locator(selector).allInnerTexts()));
+        answer = { count: total, texts };
+      } else {
+        const i = counts.findIndex((c) => c > 0);
+        if (i >= 0) await frames[i].locator(selector).first().click();
+        answer = { count: total, clicked: i >= 0 };
+      }
+    } catch (e) {
+      answer = { error: String(e) };
+    }
+    log(`ui ${name} ${action} ${selector} → ${JSON.stringify(answer).slice(0, 200)}`);
+    fs.writeFileSync(path.join(folder, `.e2e-ui-${name}`), JSON.stringify(answer));
+  }
 });
 await page.exposeFunction('codeAutomationExit', async (code) => {
   clearTimeout(timer);

@@ -54,6 +54,15 @@ function tableNodes(report: Report): OutlineNode[] {
   return out;
 }
 
+/** `一是…`, `二是…`: an enumeration inside a paragraph, not a heading. */
+const ENUMERATION = /^[一二三四五六七八九十]+是/;
+
+/** A sub-heading that runs on into its paragraph is named by its first phrase: `（一）加强组织领导。我局…` → `（一）加强组织领导`. */
+function headingName(text: string): string {
+  const m = /^(.{2,40}?)[。；;：:]/.exec(text);
+  return m && m[1].length < text.length - 1 ? m[1] : text.length > 60 ? text.slice(0, 60) + '…' : text;
+}
+
 export function outline(report: Report): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const end = report.text.length;
@@ -71,7 +80,8 @@ export function outline(report: Report): OutlineNode[] {
     const items: Array<{ at: number; node: OutlineNode; level: number }> = [];
     while (si < report.subHeadings.length && report.subHeadings[si].span.start < span.end) {
       const s = report.subHeadings[si++];
-      if (s.span.start >= span.start) items.push({ at: s.span.start, node: { name: s.text, kind: 'subsection', span: s.span, selection: s.span, children: [] }, level: s.level });
+      if (s.span.start < span.start || ENUMERATION.test(s.text)) continue;
+      items.push({ at: s.span.start, node: { name: headingName(s.text), kind: 'subsection', span: s.span, selection: s.span, children: [] }, level: s.level });
     }
     while (ti < tables.length && tables[ti].span.start < span.end) {
       const t = tables[ti++];

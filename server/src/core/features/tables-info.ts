@@ -4,6 +4,7 @@ import type { Report } from '../model';
 import type { Cell } from '../parse/cells';
 import { Arithmetic, Identity, computeArithmetic, sides } from '../rules/arithmetic';
 import { tableCells } from '../rules/table-cells';
+import { DISCLOSURE_BLOCKS } from '../format/official';
 import type { Span } from '../text';
 
 function formula(id: Identity): string {
@@ -12,6 +13,38 @@ function formula(id: Identity): string {
   const part = (refs: Identity['lhs']) => refs.map((r) => `${r.short}(${r.value?.toString() ?? '?'})`).join(' + ');
   const ok = s[0].cmp(s[1]) === 0;
   return `${part(id.lhs)} = ${part(id.rhs)} ${ok ? '✓' : `✗（${s[0].toString()} ≠ ${s[1].toString()}）`}`;
+}
+
+/** A term's name without the identity's subject: `（七）总计·自然人` under subject `自然人` is `（七）总计`. */
+function termName(id: Identity, name: string): string {
+  const parts = name.split('·');
+  if (parts.length < 2) return name;
+  const rest = parts.filter((p) => p !== id.subject && !id.subject.endsWith(p));
+  return rest.length && rest.length < parts.length ? rest.join('·') : name;
+}
+
+/**
+ * An identity spelled out with names, the single-cell side first when there is one:
+ * `（七）总计·自然人 26 ≠ （一）予以公开 7 + （二）部分公开 3 = 25（其余 18 项为 0）`.
+ */
+export function namedFormula(id: Identity): string {
+  const s = sides(id);
+  const val = (r: Identity['lhs'][number]) => r.value?.toString() ?? '?';
+  const side = (refs: Identity['lhs'], total: string | undefined, single: boolean): string => {
+    if (single) return `${refs[0].name} ${val(refs[0])}`;
+    // Long sums name only their non-zero terms; short ones name every term.
+    const shown = refs.length > 3 ? refs.filter((r) => !r.value || r.value.units !== 0n) : refs;
+    const zeros = refs.length - shown.length;
+    const terms = (shown.length ? shown : refs.slice(0, 1)).map((r) => `${termName(id, r.name)} ${val(r)}`).join(' + ');
+    const rest = zeros && shown.length ? t('（其余 {0} 项为 0）', zeros) : '';
+    return `${terms}${total !== undefined && shown.length > 1 ? ` = ${total}` : ''}${rest}`;
+  };
+  const ok = s ? s[0].cmp(s[1]) === 0 : undefined;
+  const rel = ok === undefined ? '?' : ok ? '=' : '≠';
+  const [l, r] = [id.lhs, id.rhs];
+  if (r.length === 1 && l.length > 1) return `${side(r, undefined, true)} ${rel} ${side(l, s?.[0].toString(), false)}`;
+  if (l.length === 1 && r.length > 1) return `${side(l, undefined, true)} ${rel} ${side(r, s?.[1].toString(), false)}`;
+  return `${id.subject}：${side(l, s?.[0].toString(), false)} ${rel} ${side(r, s?.[1].toString(), false)}`;
 }
 
 export interface HoverInfo {
@@ -27,8 +60,13 @@ export function hoverAt(report: Report, offset: number, arithmetic: Arithmetic =
   const lines = [`**${placed.row} · ${placed.column}** = ${value}${cell.unit ? ` ${cell.unit}` : ''}`];
   if (cell.note) lines.push(t('注：{0}', cell.note));
   for (const id of arithmetic.identities) {
-    if ([...id.lhs, ...id.rhs].some((r) => r.cell === cell)) lines.push('', '`' + formula(id) + '`');
+    if (![...id.lhs, ...id.rhs].some((r) => r.cell === cell)) continue;
+    // A sound identity in its compact form; a broken one spelled out with row and column names.
+    if (arithmetic.violated.includes(id)) lines.push('', `✗ ${namedFormula(id)}`);
+    else lines.push('', id.kind === 'T3-balance' ? '`' + formula(id) + '`' : `✓ ${namedFormula(id)}`);
   }
+  const repair = arithmetic.repairs.find((r) => r.ref.cell === cell);
+  if (repair) lines.push('', t('建议改为 {0}', repair.value.toString()));
   return { span: cell.span, markdown: lines.join('\n') };
 }
 
@@ -56,16 +94,44 @@ export interface TableLens {
   line: number;
   title: string;
   problems: number;
+  /** `reveal`: jump to `target` (the first cell to correct); `tableView`: open the table view. */
+  action: 'reveal' | 'tableView';
+  /** Offset the reveal lens jumps to. */
+  target?: number;
 }
 
+/** The cell to look at first in a broken identity: the culprit fix-all would change, else its total. */
+function firstBroken(arithmetic: Arithmetic, ids: Identity[]): number | undefined {
+  const cells = new Set(ids.flatMap((id) => [...id.lhs, ...id.rhs]));
+  const repair = arithmetic.repairs.find((r) => cells.has(r.ref) && r.ref.cell);
+  const cell = repair?.ref.cell ?? ids.find((id) => id.total.cell)?.total.cell ?? ids.flatMap((id) => [...id.lhs, ...id.rhs]).find((r) => r.cell)?.cell;
+  return cell?.span.start;
+}
+
+/**
+ * Above each table: its balance (clickable: jumps to the first cell to correct) and a lens that opens the
+ * table view. The 二 table has no identity of its own: its lens says how many of its rows were read.
+ */
 export function tableLenses(report: Report, arithmetic: Arithmetic = computeArithmetic(report)): TableLens[] {
   const out: TableLens[] = [];
-  const count = (kind: (id: Identity) => boolean) => arithmetic.violated.filter(kind).length;
-  const lens = (line: number, n: number, checked: boolean) =>
-    out.push({ line, problems: n, title: !checked ? t('勾稽关系：无可核对的等式') : n ? t('勾稽关系：{0} 处不平衡', n) : t('勾稽关系：平衡') });
-  if (report.disclosure) out.push({ line: report.disclosure.startLine, problems: 0, title: t('主动公开情况表：{0} 行', report.disclosure.blocks.reduce((a, b) => a + b.rows.length, 0)) });
-  if (report.applications) lens(report.applications.startLine, count((id) => id.kind !== 'T4-total'), arithmetic.identities.some((id) => id.kind !== 'T4-total'));
-  if (report.review) lens(report.review.startLine, count((id) => id.kind === 'T4-total'), arithmetic.identities.some((id) => id.kind === 'T4-total'));
+  const lens = (line: number, kind: (id: Identity) => boolean) => {
+    const ids = arithmetic.violated.filter(kind);
+    const checked = arithmetic.identities.some(kind);
+    const n = ids.length;
+    const title = !checked ? t('勾稽关系：无可核对的等式') : n ? t('勾稽关系：{0} 处不平衡', n) : t('勾稽关系：平衡');
+    out.push({ line, problems: n, title, action: n ? 'reveal' : 'tableView', target: n ? firstBroken(arithmetic, ids) : undefined });
+  };
+  const d = report.disclosure;
+  if (d) {
+    const expected = DISCLOSURE_BLOCKS[report.format].reduce((a, b) => a + b.rows.length, 0);
+    const read = d.blocks.reduce((a, b) => a + b.rows.filter((r) => r.cells.every((c) => c !== null)).length, 0);
+    out.push({ line: d.startLine, problems: 0, title: read === expected ? t('主动公开情况表：{0} 行全部读出', read) : t('主动公开情况表：读出 {0} / {1} 行', read, expected), action: 'tableView' });
+  }
+  if (report.applications) lens(report.applications.startLine, (id) => id.kind !== 'T4-total');
+  if (report.review) lens(report.review.startLine, (id) => id.kind === 'T4-total');
+  for (const line of [d?.startLine, report.applications?.startLine, report.review?.startLine]) {
+    if (line !== undefined) out.push({ line, problems: 0, title: t('表格视图'), action: 'tableView' });
+  }
   return out;
 }
 
