@@ -9,10 +9,30 @@ const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
 ];
+// pdfjs-dist (≈2 MB) is never in the bundles every process loads: the PDF importer's
+// `import('pdfjs-dist/legacy/build/pdf.mjs')` is redirected to the separate ESM bundle
+// dist/pdfjs.mjs, loaded only when a PDF is imported. It also installs pdfjs's in-thread worker.
+const lazyPdfjs = {
+  name: 'lazy-pdfjs',
+  setup(build) {
+    build.onResolve({ filter: /^pdfjs-dist\// }, () => ({ path: './pdfjs.mjs', external: true }));
+  },
+};
+const pdfjsEntry = {
+  stdin: {
+    contents: "import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';\nglobalThis.pdfjsWorker ??= worker;\nexport * from 'pdfjs-dist/legacy/build/pdf.mjs';\n",
+    resolveDir: '.',
+    sourcefile: 'pdfjs-entry.mjs',
+  },
+  outfile: 'dist/pdfjs.mjs',
+  format: 'esm',
+  external: ['@napi-rs/canvas'],
+};
 const { existsSync } = await import('node:fs');
+if (!watch) await esbuild.build({ ...common, ...pdfjsEntry });
 for (const e of entries) {
   if (!existsSync(e.entryPoints[0])) continue;
-  const options = { ...common, ...e };
+  const options = { ...common, ...e, plugins: [lazyPdfjs] };
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }

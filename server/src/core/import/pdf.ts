@@ -9,8 +9,8 @@
  */
 import { t } from '../i18n';
 import { classifyCell, isPageMark } from '../parse/cells';
-import { ImportError, ImportResult, ImportLocation, foldRadicals, joinWrapped, noTextLayerError } from './model';
-import { PdfTextItem, loadPdfjs } from './pdfjs';
+import { ImportError, ImportResult, ImportLocation, cellText, foldRadicals, joinWrapped, noTextLayerError } from './model';
+import { PdfPage, PdfTextItem, loadPdfjs } from './pdfjs';
 
 export interface PdfOptions {
   /** Pages read at most (a report has a few dozen; the rest is refused with a warning). */
@@ -49,6 +49,8 @@ interface PLine {
   left: number;
   right: number;
   height: number;
+  /** A table row read from the page's ruling lines: its cells in order (lattice). */
+  cells?: string[];
 }
 
 const WHITESPACE = /^[\s\u00a0\u3000]*$/;
@@ -64,7 +66,7 @@ function makeChunk(items: Item[]): Chunk {
 }
 
 /** Items of one page → lines (by baseline, tolerance from the font size) → chunks (by x gaps). */
-function pageLines(items: Item[], page: number, height: number): PLine[] {
+function pageLines(items: Item[], page: number, height: number, pageMarks = true): PLine[] {
   const sorted = items.filter((i) => !WHITESPACE.test(i.s)).sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const groups: Item[][] = [];
   let cur: Item[] = [];
@@ -97,17 +99,136 @@ function pageLines(items: Item[], page: number, height: number): PLine[] {
     }
     chunks.push(makeChunk(run));
     const text = chunks.map((c) => c.text).join(' ');
-    if (isPageMark(text)) continue;
+    if (pageMarks && isPageMark(text)) continue;
     lines.push({ page, y: g[0].y, size: Math.max(...g.map((i) => i.size)), chunks, left: 0, right: 0, height });
   }
   // A bare number alone in the top or bottom margin is a page number.
-  const out = lines.filter((l) => !(l.chunks.length === 1 && /^\d{1,4}$/.test(l.chunks[0].text) && (l.y < height * 0.06 || l.y > height * 0.94)));
+  const out = !pageMarks ? lines : lines.filter((l) => !(l.chunks.length === 1 && /^\d{1,4}$/.test(l.chunks[0].text) && (l.y < height * 0.06 || l.y > height * 0.94)));
   if (out.length) {
     const left = Math.min(...out.map((l) => l.chunks[0].x0));
     const right = Math.max(...out.map((l) => l.chunks[l.chunks.length - 1].x1));
     for (const l of out) { l.left = left; l.right = right; }
   }
   return out;
+}
+
+
+// ---------------------------------------------------------------- ruling lines (lattice)
+
+interface HRule { y: number; x0: number; x1: number }
+interface VRule { x: number; y0: number; y1: number }
+
+const OP = { save: 10, restore: 11, transform: 12, moveTo: 13, lineTo: 14, rectangle: 19, fill: 22, eoFill: 23, endPath: 28, constructPath: 91 };
+
+type Matrix = [number, number, number, number, number, number];
+const mul = (m: Matrix, n: number[]): Matrix => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** Thin rectangles and straight path segments of a page: the table's borders, in page space. */
+export function rulesOf(fnArray: number[], argsArray: unknown[]): { h: HRule[]; v: VRule[] } {
+  const h: HRule[] = [];
+  const v: VRule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const seg = (ax: number, ay: number, bx: number, by: number) => {
+    const [x0, y0] = apply(ctm, ax, ay);
+    const [x1, y1] = apply(ctm, bx, by);
+    const w = Math.abs(x1 - x0);
+    const hgt = Math.abs(y1 - y0);
+    if (hgt <= 2.5 && w >= 4) h.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
+    else if (w <= 2.5 && hgt >= 4) v.push({ x: (x0 + x1) / 2, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
+  };
+  for (let i = 0; i < fnArray.length && h.length + v.length < 20_000; i++) {
+    const fn = fnArray[i];
+    if (fn === OP.save) stack.push(ctm);
+    else if (fn === OP.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OP.transform) ctm = mul(ctm, argsArray[i] as number[]);
+    else if (fn === OP.constructPath) {
+      // Clipping paths and invisible paths are no rules; a filled path counts only as thin rectangles.
+      const next = fnArray[i + 1];
+      if (next === undefined || next >= OP.endPath) continue;
+      const stroked = next !== OP.fill && next !== OP.eoFill;
+      const [ops, args] = argsArray[i] as [number[], number[]];
+      let k = 0;
+      let cx = 0;
+      let cy = 0;
+      for (const op of ops) {
+        if (op === OP.rectangle) {
+          const [x, y, w, hh] = args.slice(k, k + 4);
+          k += 4;
+          const [ax, ay] = [x, y];
+          const [bx, by] = [x + w, y + hh];
+          // A thin rectangle is one rule; a cell's outline is four.
+          const p0 = apply(ctm, ax, ay);
+          const p1 = apply(ctm, bx, by);
+          if (Math.abs(p1[0] - p0[0]) <= 2.5 || Math.abs(p1[1] - p0[1]) <= 2.5) seg(ax, (ay + by) / 2, bx, (ay + by) / 2), seg((ax + bx) / 2, ay, (ax + bx) / 2, by);
+          else if (stroked) { seg(ax, ay, bx, ay); seg(ax, by, bx, by); seg(ax, ay, ax, by); seg(bx, ay, bx, by); }
+        } else if (op === OP.moveTo) { cx = args[k++]; cy = args[k++]; }
+        else if (op === OP.lineTo) { const x = args[k++]; const y = args[k++]; if (stroked) seg(cx, cy, x, y); cx = x; cy = y; }
+        else if (op === 15) k += 6; // curveTo
+        else if (op === 16 || op === 17) k += 4; // curveTo2/3
+      }
+    }
+  }
+  return { h, v };
+}
+
+/** Distinct values within a tolerance (sorted ascending). */
+function levels(values: number[], tol: number): number[] {
+  const out: number[] = [];
+  for (const x of [...values].sort((a, b) => a - b)) if (!out.length || x - out[out.length - 1] > tol) out.push(x);
+  return out;
+}
+
+/**
+ * Table rows from ruling lines: between two consecutive horizontal rule levels, the vertical rules
+ * crossing the band cut it into that row's cells (a merged cell has no rule inside it). Items in a
+ * cell are its text, lines joined. Returns the rows (with their items claimed).
+ */
+function latticeRows(items: Item[], rules: { h: HRule[]; v: VRule[] }, page: number, height: number): { rows: PLine[]; claimed: Set<Item> } {
+  const claimed = new Set<Item>();
+  const rows: PLine[] = [];
+  if (rules.h.length < 2 || rules.v.length < 2) return { rows, claimed };
+  // Where a table breaks across pages its rows there have no rule above (or below): the ends of
+  // the vertical rules, where several end together, close those rows.
+  const ends = rules.v.flatMap((r) => [r.y0, r.y1]);
+  const shared = (y: number) => ends.filter((e) => Math.abs(e - y) <= 1.5).length >= 2;
+  const ys = levels([...rules.h.map((r) => r.y), ...ends.filter(shared)], 1.5).reverse();
+  for (let b = 0; b + 1 < ys.length; b++) {
+    const top = ys[b];
+    const bottom = ys[b + 1];
+    if (top - bottom < 2 || top - bottom > 400) continue;
+    const mid = (top + bottom) / 2;
+    const xs = levels(rules.v.filter((r) => r.y0 <= mid && r.y1 >= mid && r.y0 <= bottom + 2 && r.y1 >= top - 2).map((r) => r.x), 1.5);
+    if (xs.length < 3) continue;
+    // Both rule levels must reach across this band's cells (not rules of some other figure).
+    const spans = (y: number) => shared(y) || rules.h.some((r) => Math.abs(r.y - y) <= 1.5 && r.x1 > xs[0] + 2 && r.x0 < xs[xs.length - 1] - 2);
+    if (!spans(top) || !spans(bottom)) continue;
+    const cells: Item[][] = xs.slice(1).map(() => []);
+    for (const it of items) {
+      if (claimed.has(it)) continue;
+      const cy = it.y + it.size * 0.3;
+      const cx = (it.x0 + it.x1) / 2;
+      if (cy > top || cy < bottom || cx < xs[0] || cx > xs[xs.length - 1]) continue;
+      const k = xs.findIndex((x, i) => i + 1 < xs.length && cx >= x && cx <= xs[i + 1]);
+      if (k < 0) continue;
+      cells[k].push(it);
+      claimed.add(it);
+    }
+    // A row of empty cells stays: its cells are blanks (an unfilled review table is one such row).
+    const texts = cells.map((c) => {
+      if (!c.length) return '';
+      const lines = pageLines(c, page, height, false);
+      return cellText(lines.map((l) => l.chunks.map((ch) => ch.text).join('')));
+    });
+    const size = Math.max(0, ...cells.flat().map((i) => i.size));
+    rows.push({ page, y: top, size, chunks: [], left: 0, right: 0, height, cells: texts });
+  }
+  return { rows, claimed };
 }
 
 // ---------------------------------------------------------------- columns
@@ -190,6 +311,11 @@ function segments(lines: PLine[]): Segment[] {
   let values: Range[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (l.cells) {
+      if (cur) { out.push(cur); prevEnd = i; cur = null; }
+      prevEnd = i;
+      continue;
+    }
     if (isData(l)) {
       if (!cur) {
         const header: number[] = [];
@@ -316,6 +442,13 @@ function write(lines: PLine[], warnings: string[]): { text: string; locations: I
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (l.cells) {
+      flush();
+      const cells = [...l.cells];
+      if (cells[0] === '' && cells.length > 1) cells[0] = ' ';
+      push(cells.join('\t'), l.page);
+      continue;
+    }
     const row = rowText.get(i);
     if (row !== undefined || l.chunks.length > 1) {
       flush();
@@ -340,6 +473,23 @@ function write(lines: PLine[], warnings: string[]): { text: string; locations: I
 }
 
 // ---------------------------------------------------------------- reading
+
+/** A page's lines: table rows from its ruling lines where it has a ruled table, the rest by position. */
+async function readPage(page: PdfPage, items: Item[], n: number, height: number): Promise<PLine[]> {
+  const plain = pageLines(items, n, height);
+  // Ruling lines are read only on pages that look tabular (they cost an operator list).
+  const tabular = plain.some((l) => l.chunks.length >= 3 || (l.chunks.length >= 2 && l.chunks.some((c) => c.value)));
+  if (!tabular || !page.getOperatorList) return plain;
+  const ops = await page.getOperatorList();
+  const { rows, claimed } = latticeRows(items, rulesOf(ops.fnArray, ops.argsArray), n, height);
+  if (!rows.length) return plain;
+  const rest = pageLines(items.filter((i) => !claimed.has(i)), n, height);
+  const left = plain.length ? plain[0].left : 0;
+  const right = plain.length ? plain[0].right : 0;
+  for (const l of rest) { l.left = left; l.right = right; }
+  for (const r of rows) { r.left = left; r.right = right; }
+  return [...rest, ...rows].sort((a, b) => b.y - a.y);
+}
 
 function notPdf(): ImportError {
   const zh = '这不是 PDF 文件（文件开头没有 %PDF 标记），可能已损坏或扩展名不对';
@@ -412,13 +562,14 @@ export async function importPdf(bytes: Uint8Array, options: PdfOptions = {}): Pr
           got.push({ s, x0: e, x1: e + (it.width || size * s.length), y: f, size });
           chars += s.replace(/\s/g, '').length;
         }
-        page.cleanup();
         items += got.length;
         if (items > o.maxItems) {
+          page.cleanup();
           warnings.push(t('PDF 文字过多（超过 {0} 个文字块），只读取了前 {1} 页', o.maxItems, n - 1));
           break;
         }
-        lines.push(...pageLines(got, n, height));
+        lines.push(...await readPage(page, got, n, height));
+        page.cleanup();
       }
       if (cancelled) return { text: '', source: 'pdf' as const, warnings, locations: [] };
       if (chars < 10) throw noTextLayerError();

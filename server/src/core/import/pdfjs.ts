@@ -17,6 +17,7 @@ export interface PdfPage {
   view: number[];
   getTextContent(options?: { disableNormalization?: boolean }): Promise<{ items: Array<PdfTextItem | { type: string }> }>;
   cleanup(): void;
+  getOperatorList?(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
 }
 
 export interface PdfDocument {
