@@ -22,3 +22,4 @@ export type { Arithmetic } from './rules/arithmetic';
 export { createContext } from './rules/rule';
 export type { RuleContext } from './rules/rule';
 export { reportTemplate as newReportText } from './format/template';
+export * from './import/index';
