@@ -2,7 +2,8 @@
  * The LSP glue: capabilities, one handler per request, each a few lines over the pure core.
  * Diagnostics are pushed per document version; a result for an older version is never sent.
  */
-import { fileURLToPath } from 'node:url';
+import * as nodePath from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
@@ -50,11 +51,18 @@ import {
 import { t } from './core/i18n';
 import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
 import { isProblem, problemMessage, readRegularFile } from './fs-walk';
+import { tableViewModel } from './core/features/table-view';
+import { formatTablesWithNotes } from './core/features/format-tables';
+import { isReportFile } from './core/features/detect';
+import { checkCarryOver } from './core/rules/carry-over-mismatch';
+import { newReportText } from './core/features/new-report';
+import { serializeTables } from './core/export';
 
 const SOURCE = 'xxgk-report';
 const MAX_DIAGNOSTICS = 1000;
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
-const DOCS = 'https://github.com/xxgk-report/xxgk-report/blob/main/docs/rules/';
+/** The rule pages shipped in the .vsix (docs/rules/<code>.md next to dist/): VS Code opens them in the editor. */
+const docsHref = (code: string) => pathToFileURL(nodePath.join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString();
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -196,7 +204,7 @@ function check(doc: TextDocument): Promise<Checked> {
       const newer = inflight.get(uri);
       if (newer && newer.gen !== gen) return newer.promise;
     }
-    const result = runCheck(text, version, gen, settings, skip, (n) => ((lines ??= text.split(/\r\n|\r|\n/))[n] ?? '').trim());
+    const result = withCarryOver(uri, runCheck(text, version, gen, settings, skip, (n) => ((lines ??= text.split(/\r\n|\r|\n/))[n] ?? '').trim()), settings);
     if ((generation.get(uri) ?? 0) === gen && documents.get(uri)) checked.set(uri, result);
     return result;
   });
@@ -210,6 +218,30 @@ function check(doc: TextDocument): Promise<Checked> {
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+/**
+ * Reports seen in this workspace (open documents and files the workspace check read), by body and year:
+ * a report whose previous year's report of the same body is known gets `carry-over-mismatch` live.
+ */
+const knownReports = new Map<string, Report>();
+
+function previousReport(uri: string, report: Report): Report | undefined {
+  if (!report.body || !report.year) return undefined;
+  for (const [u, r] of knownReports) if (u !== uri && r.body === report.body && r.year === report.year - 1) return r;
+  return undefined;
+}
+
+function withCarryOver(uri: string, result: Checked, settings: Settings): Checked {
+  if (result.tooLarge || result.report.legacy) return result;
+  const { report } = result;
+  if (report.body && report.year) knownReports.set(uri, report);
+  const prev = previousReport(uri, report);
+  const setting = settings.rules['carry-over-mismatch'];
+  if (!prev || setting === 'off') return result;
+  const more: Finding[] = checkCarryOver(report, prev).map((f) => ({ code: 'carry-over-mismatch', severity: setting ?? 'warning', message: f.message, span: f.span }));
+  if (!more.length) return result;
+  return { ...result, findings: [...result.findings, ...more].sort((a, b) => a.span.start - b.span.start) };
+}
 
 /**
  * The current generation's result for a request: shared with every other request on it, re-taken if the
@@ -226,6 +258,12 @@ async function current(doc: TextDocument, token?: CancellationToken): Promise<Ch
   }
 }
 
+function severityCounts(findings: Finding[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 function range(doc: TextDocument, span: { start: number; end: number }) {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
@@ -235,10 +273,9 @@ function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     range: range(doc, f.span),
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: `${DOCS}${f.code}.md` },
+    codeDescription: { href: docsHref(f.code) },
     source: SOURCE,
     message: f.message,
-    data: f.fix ? { title: f.fix.title, preferred: f.fix.preferred, version: doc.version } : undefined,
   };
 }
 
@@ -265,9 +302,10 @@ async function publish(uri: string): Promise<void> {
   // Only the current generation's results are sent: never an older text's, whatever versions the client used.
   if (!now || result.gen !== generation.get(uri)) return;
   // A damaged file can produce thousands of findings; the editor gets the first MAX_DIAGNOSTICS.
-  const diagnostics = result.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(now, f));
+  // The too-large note is no rule's finding: it goes out without a public code (no rule link, no rule setting).
+  const diagnostics = result.findings.slice(0, MAX_DIAGNOSTICS).map((f) => (result.tooLarge ? { ...toDiagnostic(now, f), code: undefined, codeDescription: undefined } : toDiagnostic(now, f)));
   await connection.sendDiagnostics({ uri: now.uri, version: now.version, diagnostics });
-  await connection.sendNotification('xxgk-report/status', { uri: now.uri, format: result.tooLarge ? null : result.report.format, legacy: result.report.legacy, problems: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length });
+  await connection.sendNotification('xxgk-report/status', { uri: now.uri, format: result.tooLarge ? null : result.report.format, legacy: result.report.legacy, tooLarge: result.tooLarge, problems: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length, counts: severityCounts(result.findings) });
 }
 
 // --- Validation: a malformed message is logged and ignored (notifications) or answered InvalidParams (requests).
@@ -436,7 +474,18 @@ documents.onDidClose((e) => {
   const p = pending.get(uri);
   if (p) clearImmediate(p);
   pending.delete(uri);
-  connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  if (!workspaceChecked.has(uri)) {
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    return;
+  }
+  // Checked by "check workspace": its problems stay in the Problems panel, now those of the file on disk.
+  checkFileOnDisk(uri, [])
+    .then((r) => {
+      if (documents.get(uri)) return;
+      const diagnostics = r && r !== 'not-report' ? r.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(r.doc, f)) : [];
+      return connection.sendDiagnostics({ uri, diagnostics });
+    })
+    .catch(() => connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined));
 });
 
 function workspaceEdit(doc: TextDocument, edits: TextEdit[]) {
@@ -474,7 +523,7 @@ connection.onCodeAction(
           }
         }
         const line = doc.positionAt(f.span.start).line;
-        actions.push({ title: t('在此处忽略 {0}', f.code), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, command: { title: t('在此处忽略 {0}', f.code), command: 'xxgk-report.ignoreHere', arguments: [doc.uri, f.code, line] } });
+        actions.push({ title: t('在此处忽略 {0}', f.code), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, command: { title: t('在此处忽略 {0}', f.code), command: 'xxgk-report.ignore', arguments: [doc.uri, f.code, line] } });
         actions.push({ title: t('在工作区设置中关闭规则 {0}', f.code), kind: CodeActionKind.QuickFix, command: { title: t('在工作区设置中关闭规则 {0}', f.code), command: 'xxgk-report.disableRule', arguments: [f.code] } });
       }
       // One cell can break several identities: offer each distinct action once.
@@ -552,8 +601,14 @@ connection.languages.inlayHint.on(
 connection.onCodeLens(
   onDocument<{ textDocument: { uri: string } }, CodeLens[]>([], any, async (doc, _p, token) => {
     const { report, arithmetic } = await current(doc, token);
+    // Client commands: jump to the first cell to correct, or open the table view.
     return tableLenses(report, arithmetic()).map(
-      (l): CodeLens => ({ range: { start: { line: l.line, character: 0 }, end: { line: l.line, character: 0 } }, command: { title: l.title, command: '' } }),
+      (l): CodeLens => ({
+        range: { start: { line: l.line, character: 0 }, end: { line: l.line, character: 0 } },
+        command: l.action === 'reveal' && l.target !== undefined
+          ? { title: l.title, command: 'xxgk-report.revealOffset', arguments: [doc.uri, l.target] }
+          : { title: l.title, command: 'xxgk-report.showTableView', arguments: [doc.uri] },
+      }),
     );
   }),
 );
@@ -562,7 +617,10 @@ connection.onDocumentFormatting(
   onDocument<{ textDocument: { uri: string } }, LspTextEdit[]>([], any, async (doc, _p, token) => {
     const { report, tooLarge } = await current(doc, token);
     if (tooLarge) return [];
-    return formatTables(report).map((e) => ({ range: range(doc, e.span), newText: e.newText }));
+    const result = formatTablesWithNotes(report);
+    // Said, not silent: what formatting renamed, and which tables it left alone and why (the client shows it).
+    if (result.changed.length || result.skipped.length) connection.sendNotification('xxgk-report/formatNotes', { uri: doc.uri, changed: result.changed, skipped: result.skipped }).catch(() => undefined);
+    return result.edits.map((e) => ({ range: range(doc, e.span), newText: e.newText }));
   }),
 );
 
@@ -581,43 +639,174 @@ connection.onRequest('xxgk-report/tables', async (p: unknown, token: Cancellatio
   })({ textDocument: { uri: p.uri } }, token);
 });
 
+/** UTF-8 (with or without BOM), else GB18030, as the CLI reads files; undefined when it is neither. */
+function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } | undefined {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).replace(/^\ufeff/, ''), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** Files the workspace check published diagnostics for: a file closed in the editor gets them back from disk. */
+const workspaceChecked = new Set<string>();
+
+/** Reads, checks and publishes one file that is not open; undefined when it is not a report or was skipped. */
+async function checkFileOnDisk(uri: string, skipped: string[]): Promise<{ report: Report; findings: Finding[]; doc: TextDocument; settings: Settings } | 'not-report' | undefined> {
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    skipped.push(t('{0}：不是本机文件，已跳过', uri));
+    return undefined;
+  }
+  const read = await readRegularFile(path);
+  if (isProblem(read)) {
+    skipped.push(problemMessage(read));
+    return undefined;
+  }
+  const decoded = decodeText(read.bytes);
+  if (!decoded) {
+    skipped.push(t('{0}：无法识别文件编码（既不是 UTF-8 也不是 GB18030），已跳过', path));
+    return undefined;
+  }
+  const { text } = decoded;
+  // Only reports: the same name-or-title test as the editor's detection (a meeting note is not checked).
+  if (!isReportFile(nodePath.basename(path), text)) return 'not-report';
+  const settings = await getSettings(uri);
+  if (text.length > settings.maxFileSize) {
+    skipped.push(t('{0}：文件太大（{1} 个字符，上限 {2}），已跳过', path, text.length, settings.maxFileSize));
+    return undefined;
+  }
+  checkCount++;
+  const doc = TextDocument.create(uri, 'xxgk-report', 0, text);
+  const report = parseReport(text, { format: settings.format });
+  const findings = runRules(report, { rules: settings.rules, locale: settings.language });
+  return { report, findings, doc, settings };
+}
+
 /**
- * Checks files that are not open (the "check workspace" command) and publishes their diagnostics. Only
- * regular files are read, at most MAX_FILE_BYTES each: a FIFO or a device named *.txt is skipped, not read.
+ * Checks files that are not open (the "check workspace" command) and publishes their diagnostics, which stay
+ * until the file is opened (then the live check takes over) and come back when it is closed. Only report files
+ * are checked; bytes are read as the CLI reads them (UTF-8, else GB18030); reports of the same body in
+ * consecutive years are checked against each other (carry-over-mismatch). Only regular files are read, at most
+ * MAX_FILE_BYTES each: a FIFO or a device named *.txt is skipped, not read.
+ *
+ * Answer: `checked` reports, `notReports` files that are not reports, `skipped` (with reasons), `counts` by
+ * level; `files` is how many were given and `problems` the findings of every level (kept for older callers).
  */
 connection.onRequest('xxgk-report/checkFiles', async (p: unknown, token: CancellationToken) => {
   if (!isObj(p) || !Array.isArray(p.uris) || !p.uris.every(isUri)) return invalid('checkFiles takes { uris: string[] }');
   const uris = p.uris as string[];
-  let problems = 0;
   const skipped: string[] = [];
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  let checked = 0;
+  let notReports = 0;
+  const done: Array<{ uri: string; report: Report; findings: Finding[]; doc: TextDocument; settings: Settings }> = [];
+  const openDocs: TextDocument[] = [];
   for (const uri of uris) {
     if (token.isCancellationRequested) break;
     const open = documents.get(uri);
     if (open) {
-      schedule(open);
+      openDocs.push(open);
       continue;
     }
     try {
-      const path = fileURLToPath(uri);
-      const read = await readRegularFile(path);
-      if (isProblem(read)) {
-        skipped.push(problemMessage(read));
-        continue;
+      const r = await checkFileOnDisk(uri, skipped);
+      if (r === 'not-report') notReports++;
+      else if (r) {
+        done.push({ uri, ...r });
+        if (r.report.body && r.report.year && !r.report.legacy) knownReports.set(uri, r.report);
       }
-      const text = read.bytes.toString('utf8').replace(/^\ufeff/, '');
-      const doc = TextDocument.create(uri, 'xxgk-report', 0, text);
-      const settings = await getSettings(uri);
-      if (text.length > settings.maxFileSize) continue;
-      checkCount++;
-      const findings = runRules(parseReport(text, { format: settings.format }), { rules: settings.rules, locale: settings.language });
-      problems += findings.length;
-      await connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
     } catch (e) {
-      // an unreadable file is skipped; the command reports how many were checked
-      skipped.push(t('{0}：无法读取（{1}）', uri, e instanceof Error ? e.message : String(e)));
+      skipped.push(t('{0}：无法读取（{1}），已跳过', uri, e instanceof Error ? e.message : String(e)));
     }
   }
-  return { files: uris.length, problems, skipped };
+  // Cross-year: each report against the same body's report of the year before (files and open documents).
+  for (const d of done) {
+    const prev = previousReport(d.uri, d.report);
+    const setting = d.settings.rules['carry-over-mismatch'];
+    if (prev && setting !== 'off') {
+      for (const f of checkCarryOver(d.report, prev)) d.findings.push({ code: 'carry-over-mismatch', severity: setting ?? 'warning', message: f.message, span: f.span });
+      d.findings.sort((a, b) => a.span.start - b.span.start);
+    }
+    checked++;
+    for (const f of d.findings) counts[f.severity]++;
+    workspaceChecked.add(d.uri);
+    await connection.sendDiagnostics({ uri: d.uri, diagnostics: d.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(d.doc, f)) });
+  }
+  // Open documents: checked live (now with the reports just read for carry-over); their counts come from that check.
+  for (const open of openDocs) {
+    bump(open.uri);
+    schedule(open);
+    try {
+      const r = await check(open);
+      if (r.tooLarge) {
+        skipped.push(t('{0}：文件太大，已跳过', open.uri));
+        continue;
+      }
+      if (open.languageId !== 'xxgk-report' && !isReportFile(safeDecode(nodePath.basename(open.uri)), open.getText().slice(0, 4000))) {
+        notReports++;
+        continue;
+      }
+      checked++;
+      for (const f of r.findings) counts[f.severity]++;
+    } catch {
+      // closed meanwhile: nothing to count
+    }
+  }
+  const problems = counts.error + counts.warning + counts.information + counts.hint;
+  return { files: uris.length, checked, notReports, skipped, counts, problems };
+});
+
+/** A new report for the wizard: the year's format, the body's name, zeros in the tables (features/new-report). */
+connection.onRequest('xxgk-report/newReport', (p: unknown) => {
+  if (!isObj(p) || (p.format !== '2019' && p.format !== '2021') || !isNat(p.year) || (p.body !== undefined && typeof p.body !== 'string')) return invalid('newReport takes { format: "2019" | "2021", year, body? }');
+  return newReportText(p.format, p.year, p.body as string | undefined);
+});
+
+/** The tables of a document as the one CSV serializer writes them (core/export: UTF-8 BOM, Chinese names). */
+connection.onRequest('xxgk-report/exportCsv', async (p: unknown, token: CancellationToken) => {
+  if (!isObj(p) || !isUri(p.uri) || typeof p.file !== 'string') return invalid('exportCsv takes { uri, file }');
+  const file = p.file;
+  return onDocument<{ textDocument: { uri: string } }, string | null>(null, any, async (doc, _p, tok) => {
+    const { report } = await current(doc, tok);
+    return serializeTables([{ file, report }], { format: 'csv' });
+  })({ textDocument: { uri: p.uri } }, token);
+});
+
+/** The table view's model of a document: the three tables as grids, cells with state, span and identity. */
+connection.onRequest('xxgk-report/tableView', async (p: unknown, token: CancellationToken) => {
+  if (!isObj(p) || !isUri(p.uri)) return invalid('tableView takes { uri }');
+  return onDocument<{ textDocument: { uri: string } }, unknown>(null, any, async (doc, _p, tok) => {
+    const { report, arithmetic, tooLarge } = await current(doc, tok);
+    return { uri: doc.uri, version: doc.version, tooLarge, ...tableViewModel(report, arithmetic()) };
+  })({ textDocument: { uri: p.uri } }, token);
+});
+
+/** "Ignore here", kept by the client in workspace state: the whole set for a document, sent at start and on change. */
+connection.onNotification('xxgk-report/setIgnores', (p: unknown) => {
+  if (!isObj(p) || !isUri(p.uri) || !Array.isArray(p.keys) || !p.keys.every((k) => typeof k === 'string')) return ignoredMessage('setIgnores', 'takes { uri, keys: string[] }');
+  const keys = new Set(p.keys as string[]);
+  if (keys.size) ignored.set(p.uri, keys);
+  else ignored.delete(p.uri);
+  const doc = documents.get(p.uri);
+  if (doc) {
+    bump(p.uri);
+    schedule(doc);
+  }
 });
 
 /** Resident memory, for the tests that check it stays bounded under load. */
