@@ -173,17 +173,17 @@ export function parseConfigText(text: string): { settings: Partial<CheckSettings
   for (const issue of r.error.issues) {
     const base = issue.path.map(String);
     // An unknown key (or a rule code that does not exist) is reported at that key.
-    const names = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...base, k]) : issue.code === 'invalid_key' ? [base] : [base];
+    const names = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...base, k]) : [base];
     for (const path of names) {
       const key = path.join('.');
       const at = parsed.keys.get(path.join('\u0000')) ?? { start: 0, end: Math.min(1, text.length) };
       const last = path[path.length - 1];
       let message: string;
-      if (issue.code === 'unrecognized_keys' && path.length === 1 && EDITOR_ONLY_KEYS.includes(last)) {
+      if (path[0] === 'rules' && path.length === 2 && (issue.code === 'unrecognized_keys' || issue.code === 'invalid_key')) message = t('没有代码为“{0}”的规则', last);
+      else if (issue.code === 'unrecognized_keys' && path.length === 1 && EDITOR_ONLY_KEYS.includes(last)) {
         message = t('“{0}”是编辑器设置，请写在 VS Code 设置（xxgk-report.{0}）中，配置文件只接受 rules 和 format', last);
       } else if (issue.code === 'unrecognized_keys') message = t('未知的键“{0}”（只接受 rules、format 和 $schema）', key);
-      else if (path[0] === 'rules' && path.length === 2 && issue.code === 'invalid_key') message = t('没有代码为“{0}”的规则', last);
-      else if (path[0] === 'rules' && path.length === 2) message = t('“{0}”的级别只能是 off、hint、information、warning 或 error', key);
+      else if (path[0] === 'rules' && path.length === 2) message = t('“{0}”的级别只能是 off、hint、information、warning 或 error', last);
       else if (path[0] === 'rules') message = t('rules 应为对象，例如 {"blank-cell": "off"}');
       else if (path[0] === 'format') message = t('format 只能是 auto、2019 或 2021');
       else message = `${key}: ${issue.message}`;

@@ -4,6 +4,7 @@
  */
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import {
   CodeAction,
   CodeActionKind,
@@ -12,6 +13,7 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentSymbol,
   FoldingRange,
   Hover,
@@ -49,7 +51,9 @@ import {
   tablesJson,
 } from './core/index';
 import { t } from './core/i18n';
-import { DEFAULT_SETTINGS, Settings, parseSettings } from './settings';
+import { DEFAULT_SETTINGS, Settings, mergeSettings, parseSettings } from './settings';
+import { CONFIG_NAMES, ConfigResolver, LoadedConfig, configProblemMessage } from './config';
+import { VERSION } from './version';
 import { isProblem, problemMessage, readRegularFile } from './fs-walk';
 import { tableViewModel } from './core/features/table-view';
 import { formatTablesWithNotes } from './core/features/format-tables';
@@ -121,7 +125,7 @@ function parseRaw(raw: unknown): Settings {
  * The settings for a document. A client that answers late (or never) gets the defaults after
  * CONFIG_TIMEOUT_MS; a late answer still replaces them and re-checks the documents it concerns.
  */
-function getSettings(uri: string): Promise<Settings> {
+function editorSettings(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
   let s = settingsCache.get(uri);
   if (!s) {
@@ -153,6 +157,55 @@ function getSettings(uri: string): Promise<Settings> {
     settingsCache.set(uri, s);
   }
   return s;
+}
+
+// --- The config file (.xxgk-report.json / .jsonc), the same loader as the CLI's: found upward from each
+// document's folder, the editor's settings on top of it (see mergeSettings). Its changes come through a
+// file watcher the server registers itself; a broken file gets diagnostics on it and one message.
+
+const configs = new ConfigResolver();
+let canWatchFiles = false;
+/** Config files that have diagnostics published (cleared when they are fixed). */
+const brokenConfigs = new Map<string, string>();
+
+function reportConfig(config: LoadedConfig): void {
+  const uri = pathToFileURL(config.path).href;
+  const key = config.problems.map((p) => `${p.start}:${p.message}`).join('|');
+  if ((brokenConfigs.get(uri) ?? '') === key) return;
+  if (!config.problems.length) {
+    brokenConfigs.delete(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    return;
+  }
+  brokenConfigs.set(uri, key);
+  const diagnostics = config.problems.map((p): Diagnostic => ({
+    range: { start: { line: p.line, character: p.column }, end: { line: p.line, character: p.column + Math.max(1, p.end - p.start) } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    message: p.key ? t('配置键“{0}”：{1}', p.key, p.message) : p.message,
+  }));
+  connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
+  // A notification (window/showMessage), not a request: nothing waits for the user to close it.
+  connection.sendNotification('window/showMessage', { type: 2 /* Warning */, message: t('配置文件有误，已忽略：{0}', configProblemMessage(config.path, config.problems[0])) }).catch(() => undefined);
+}
+
+/** The config file that applies to a document (file: URIs only), reported if broken (then not used). */
+function fileConfig(uri: string): LoadedConfig | undefined {
+  let path: string;
+  try {
+    if (!uri.startsWith('file:')) return undefined;
+    path = fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+  const config = configs.forFile(path);
+  if (config) reportConfig(config);
+  return config && !config.problems.length ? config : undefined;
+}
+
+/** The settings a document is checked with: its config file's, with the editor's on top. */
+function getSettings(uri: string): Promise<Settings> {
+  return editorSettings(uri).then((s) => mergeSettings(s, fileConfig(uri)?.settings));
 }
 
 function ignoreKey(doc: TextDocument, f: { code: Code; line: number }): string {
@@ -423,6 +476,7 @@ function onDocument<P, R>(empty: R, valid: (p: Record<string, unknown>) => boole
 
 connection.onInitialize((params) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -435,12 +489,33 @@ connection.onInitialize((params) => {
       documentFormattingProvider: true,
       executeCommandProvider: { commands: ['xxgk-report.ignoreHere'] },
     },
-    serverInfo: { name: SOURCE, version: '0.1.0' },
+    serverInfo: { name: SOURCE, version: VERSION },
   };
 });
 
 connection.onInitialized(() => {
   if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk-report' }).catch(() => undefined);
+  if (canWatchFiles) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_NAMES.map((n) => ({ globPattern: `**/${n}` })) }).catch(() => undefined);
+});
+
+/** A config file was created, changed or deleted: read again, re-check every open document. */
+connection.onDidChangeWatchedFiles(() => {
+  configs.clear();
+  checked.clear();
+  // A broken file that was fixed or deleted gets its diagnostics cleared.
+  for (const uri of [...brokenConfigs.keys()]) {
+    const path = fileURLToPath(uri);
+    if (existsSync(path)) reportConfig(configs.load(path));
+    else {
+      brokenConfigs.delete(uri);
+      connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    }
+  }
+  for (const doc of documents.all()) {
+    bump(doc.uri);
+    schedule(doc);
+  }
+  connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
 connection.onDidChangeConfiguration(() => {

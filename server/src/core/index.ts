@@ -22,4 +22,6 @@ export type { Arithmetic } from './rules/arithmetic';
 export { createContext } from './rules/rule';
 export type { RuleContext } from './rules/rule';
 export { reportTemplate as newReportText } from './format/template';
+export { serializeTables, exportRows, csvHeader, csvRows, jsonLines, valueColumns, TABLE_NUMBERS } from './export';
+export type { ExportRow, ExportFormat, TableNumber } from './export';
 export * from './import/index';
