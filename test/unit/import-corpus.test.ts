@@ -24,7 +24,7 @@ interface Truth {
 const docs = readdirSync(join(CORPUS, 'truth')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 
 /** Cells read right / wrong / unread, the unread tables, and the findings of the imported text. */
-export function score(imported: ImportResult, truth: Truth) {
+function score(imported: ImportResult, truth: Truth) {
   const result = checkReport(imported.text);
   const wrong: string[] = [];
   let right = 0;

@@ -210,7 +210,10 @@ function walk(root: HNode): RawBlock[] {
 // ---------------------------------------------------------------- the article
 
 const HEADING = /^[（(]?\s*([一二三四五六])\s*[、.．，,]/;
-const HEADING_WORDS = /总体情况|概述|主动公开|申请|复议|诉讼|问题|改进|其他需要报告|其他事项/;
+/** What each section heading speaks of (a menu's `三、法定主动公开内容` is no heading 三). */
+const HEADING_WORDS: Record<string, RegExp> = {
+  一: /总体情况|概述|总体/, 二: /主动公开/, 三: /申请/, 四: /复议|诉讼/, 五: /问题|改进|整改/, 六: /其他/,
+};
 const TABLE_WORDS = /申请人情况|第二十条|行政复议|结果维持|信息内容|本年新收/;
 
 function blockText(b: RawBlock): string {
@@ -247,11 +250,12 @@ function article(blocks: RawBlock[], titleText: string): RawBlock[] {
       continue;
     }
     const m = HEADING.exec(text);
-    if (m && text.length <= 40 && HEADING_WORDS.test(text)) {
-      numbers.add(m[1]);
-      anchors.push(b);
-    }
+    if (m && text.length <= 40 && HEADING_WORDS[m[1]].test(text)) anchors.push(b);
   }
+  // Headings inside the site's chrome (a sidebar's menu) are not the article's, when it has its own.
+  const inArticle = anchors.filter((b) => !b.path.some(isChrome));
+  if (inArticle.some((b) => b.kind === 'paragraph')) anchors.splice(0, anchors.length, ...inArticle);
+  for (const b of anchors) if (b.kind === 'paragraph') numbers.add(HEADING.exec(blockText(b))![1]);
   let chosen: RawBlock[];
   if (numbers.size >= 2) {
     const depth = lowestCommonAncestor(anchors.map((b) => b.path));
