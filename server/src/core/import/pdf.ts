@@ -19,9 +19,11 @@ export interface PdfOptions {
   maxItems?: number;
   /** Milliseconds before the import gives up. */
   timeoutMs?: number;
+  /** Read ruled tables by their ruling lines (default); `false` uses text positions only. */
+  lattice?: boolean;
 }
 
-const DEFAULTS = { maxPages: 300, maxItems: 400_000, timeoutMs: 60_000 };
+const DEFAULTS = { maxPages: 300, maxItems: 400_000, timeoutMs: 60_000, lattice: true };
 
 interface Item {
   s: string;
@@ -418,11 +420,28 @@ function write(lines: PLine[], warnings: string[]): { text: string; locations: I
   for (const seg of segments(lines)) {
     const columns = columnsOf(lines, seg);
     if (!columns.length) continue;
+    const placed = new Map<number, Placed>();
     for (const i of seg.lines) {
-      const l = lines[i];
-      if (!isData(l)) continue;
-      splitGlued(l, columns);
-      const p = place(l, columns);
+      if (!isData(lines[i])) continue;
+      splitGlued(lines[i], columns);
+      placed.set(i, place(lines[i], columns));
+    }
+    // A row with blank columns whose values may be on a neighbouring line (a cell of two paragraphs
+    // prints its number a line lower): a value-only line next to it could be its own or the next
+    // row's. Without ruling lines that cannot be told, so such rows are not read.
+    const partial = (p: Placed | undefined) => !!p?.cells && p.cells.some((c) => c === '');
+    const valuesOnly = (p: Placed | undefined) => !!p && p.labels.length === 0;
+    const near = (a: number, b: number) => lines[a].page === lines[b].page && Math.abs(lines[a].y - lines[b].y) <= 2.6 * Math.max(lines[a].size, lines[b].size);
+    const data = [...placed.keys()];
+    for (const [k, i] of data.entries()) {
+      const p = placed.get(i)!;
+      if (!partial(p)) continue;
+      const around = [data[k - 1], data[k + 1]].filter((j) => j !== undefined && near(i, j));
+      if (valuesOnly(p) || around.some((j) => valuesOnly(placed.get(j)))) p.cells = null;
+    }
+    for (const i of seg.lines) {
+      const p = placed.get(i);
+      if (!p) continue;
       const labels = p.labels.map((c) => c.text);
       if (!p.cells) {
         unplaced++;
@@ -568,7 +587,7 @@ export async function importPdf(bytes: Uint8Array, options: PdfOptions = {}): Pr
           warnings.push(t('PDF 文字过多（超过 {0} 个文字块），只读取了前 {1} 页', o.maxItems, n - 1));
           break;
         }
-        lines.push(...await readPage(page, got, n, height));
+        lines.push(...(o.lattice ? await readPage(page, got, n, height) : pageLines(got, n, height)));
         page.cleanup();
       }
       if (cancelled) return { text: '', source: 'pdf' as const, warnings, locations: [] };
