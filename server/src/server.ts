@@ -27,6 +27,7 @@ import {
   TextDocuments,
   TextEdit as LspTextEdit,
   createConnection,
+  Location,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -40,6 +41,7 @@ import {
   foldingRanges,
   formatTables,
   hoverAt,
+  definitionAt,
   inlayHints,
   outline,
   parseReport,
@@ -484,6 +486,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: '政府信息公开年度报告' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      definitionProvider: true,
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       documentFormattingProvider: true,
@@ -659,6 +662,14 @@ connection.onHover(
     const { report, arithmetic } = await current(doc, token);
     const info = hoverAt(report, doc.offsetAt(position), arithmetic());
     return info ? { contents: { kind: 'markdown', value: info.markdown }, range: range(doc, info.span) } : null;
+  }),
+);
+
+// Go to definition on a number in the prose: the table cell(s) it was compared with.
+connection.onDefinition(
+  onDocument<{ textDocument: { uri: string }; position: { line: number; character: number } }, Location[]>([], (p) => isPosition(p.position), async (doc, { position }, token) => {
+    const { report } = await current(doc, token);
+    return definitionAt(report, doc.offsetAt(position)).map((span) => ({ uri: doc.uri, range: range(doc, span) }));
   }),
 );
 

@@ -89,6 +89,21 @@ describe('language server over stdio', () => {
     ok(folds.length >= 9);
   });
 
+  it('a prose number: hover names the table cell it is compared with, go to definition jumps there', async () => {
+    const u = 'file:///seeds/shunhe-prose.txt';
+    await client.open(u, shunhe);
+    const lines = shunhe.split('\n');
+    const line = lines.findIndex((l) => l.includes('同意公开答复'));
+    const character = lines[line].indexOf('12', lines[line].indexOf('同意公开答复'));
+    const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line, character } })) as { contents: { value: string } } | null;
+    ok(hover && hover.contents.value.includes('✗') && hover.contents.value.includes('（一）予以公开·总计 = 14'), JSON.stringify(hover));
+    const defs = (await client.conn.sendRequest('textDocument/definition', { textDocument: { uri: u }, position: { line, character } })) as Array<{ uri: string; range: { start: { line: number; character: number } } }>;
+    strictEqual(defs.length, 1);
+    const target = lines[defs[0].range.start.line];
+    ok(/予以公开/.test(target), target);
+    strictEqual(target.slice(defs[0].range.start.character).match(/^\d+/)?.[0], '14');
+  });
+
   it('hover on a total shows the identity with the numbers', async () => {
     const u = 'file:///seeds/shunhe.txt';
     await client.open(u, shunhe);

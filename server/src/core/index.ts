@@ -15,7 +15,7 @@ export { splitLines, LineIndex } from './text';
 export type { Span, Range, Position } from './text';
 export { outline, foldingRanges } from './features/outline';
 export type { OutlineNode, OutlineKind, FoldingRange } from './features/outline';
-export { hoverAt, inlayHints, tableLenses } from './features/tables-info';
+export { hoverAt, definitionAt, inlayHints, tableLenses } from './features/tables-info';
 export { formatTables } from './features/format-tables';
 export { computeArithmetic } from './rules/arithmetic';
 export type { Arithmetic } from './rules/arithmetic';

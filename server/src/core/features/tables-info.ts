@@ -1,6 +1,7 @@
 /** Hover, inlay hints and code lens: what a number is, and whether each table balances. */
 import { t } from '../i18n';
 import type { Report } from '../model';
+import { ProseClaim, proseClaims } from '../rules/narrative-mismatch';
 import type { Cell } from '../parse/cells';
 import { Arithmetic, Identity, computeArithmetic, sides } from '../rules/arithmetic';
 import { tableCells } from '../rules/table-cells';
@@ -52,9 +53,26 @@ export interface HoverInfo {
   markdown: string;
 }
 
+const within = (span: Span, offset: number) => span.start <= offset && offset <= span.end && span.end > span.start;
+
+/** The prose number at an offset and the table sum it is compared with. */
+function claimAt(report: Report, offset: number): ProseClaim | undefined {
+  return proseClaims(report).find((c) => within(c.span, offset));
+}
+
+/** Go to definition on a prose number: the table cells it was compared with. */
+export function definitionAt(report: Report, offset: number): Span[] {
+  return claimAt(report, offset)?.table.cells.map((c) => c.span) ?? [];
+}
+
 export function hoverAt(report: Report, offset: number, arithmetic: Arithmetic = computeArithmetic(report)): HoverInfo | undefined {
-  const placed = tableCells(report).find((p) => p.cell.span.start <= offset && offset <= p.cell.span.end && p.cell.span.end > p.cell.span.start);
-  if (!placed) return undefined;
+  const placed = tableCells(report).find((p) => within(p.cell.span, offset));
+  if (!placed) {
+    const claim = claimAt(report, offset);
+    if (!claim) return undefined;
+    const mark = claim.agrees ? '✓' : '✗';
+    return { span: claim.span, markdown: `${mark} ${t('正文 {0} 对照表格：{1} = {2}', claim.said.toString(), claim.table.name, claim.table.value.toString())}` };
+  }
   const { cell } = placed;
   const value = cell.kind === 'number' ? cell.value!.toString() : cell.kind === 'blank' ? t('空白，按 0 计算') : t('无法读取');
   const lines = [`**${placed.row} · ${placed.column}** = ${value}${cell.unit ? ` ${cell.unit}` : ''}`];

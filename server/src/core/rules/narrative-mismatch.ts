@@ -9,10 +9,11 @@
 import { REVIEW_GROUPS } from '../format/official';
 import { t } from '../i18n';
 import type { Report } from '../model';
-import { Decimal, sumDecimals } from '../text';
+import type { Cell } from '../parse/cells';
+import { Decimal, Span, sumDecimals } from '../text';
 import { cellValue } from './arithmetic';
 import { proseSentences } from './prose';
-import { Rule, RuleFinding } from './rule';
+import { Rule } from './rule';
 
 /** Rows of the 三 table whose 总计 cells are added, or the review / litigation totals. */
 type Target = { kind: 'rows'; ids: string[] } | { kind: 'review' } | { kind: 'suits' };
@@ -42,24 +43,77 @@ const CLAIMS: Claim[] = [
   { re: new RegExp(`行政诉讼(?:案件)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'suits' } },
 ];
 
-function tableValue(report: Report, target: Target): { value: Decimal; name: string } | undefined {
+interface TableSum {
+  value: Decimal;
+  name: string;
+  /** The table cells added up (the 总计 cells of the rows, or the review/suit totals). */
+  cells: Cell[];
+}
+
+function tableValue(report: Report, target: Target): TableSum | undefined {
   if (target.kind === 'rows') {
     const names: Record<string, string> = { '1': t('一、本年新收·总计'), '2': t('二、上年结转·总计'), '3.1': t('（一）予以公开·总计'), '3.2': t('（二）部分公开·总计'), '3.7': t('（七）总计·总计'), '4': t('四、结转下年度继续办理·总计') };
     const vals: Decimal[] = [];
+    const cells: Cell[] = [];
     for (const id of target.ids) {
-      const row = report.applications?.rows.get(id);
-      const v = row ? cellValue(row.cells[6]) : null;
-      if (!v) return undefined;
+      const cell = report.applications?.rows.get(id)?.cells[6] ?? null;
+      const v = cellValue(cell);
+      if (!v || !cell) return undefined;
       vals.push(v);
+      cells.push(cell);
     }
-    return { value: sumDecimals(vals), name: target.ids.map((id) => names[id]).join(' + ') };
+    return { value: sumDecimals(vals), name: target.ids.map((id) => names[id]).join(' + '), cells };
   }
   const r = report.review;
   if (!r) return undefined;
   const groups = target.kind === 'review' ? [REVIEW_GROUPS[0]] : [REVIEW_GROUPS[1], REVIEW_GROUPS[2]];
-  const vals = groups.map((g) => cellValue(r.groups[g][4]));
-  if (vals.some((v) => !v)) return undefined;
-  return { value: sumDecimals(vals as Decimal[]), name: target.kind === 'review' ? t('行政复议·总计') : t('行政诉讼·总计') };
+  const cells = groups.map((g) => r.groups[g][4]);
+  const vals = cells.map((c) => cellValue(c));
+  if (vals.some((v) => !v) || cells.some((c) => !c)) return undefined;
+  return { value: sumDecimals(vals as Decimal[]), name: target.kind === 'review' ? t('行政复议·总计') : t('行政诉讼·总计'), cells: cells as Cell[] };
+}
+
+/** A number the prose states about the tables, with what it was compared with. */
+export interface ProseClaim {
+  /** The number in the prose. */
+  span: Span;
+  said: Decimal;
+  /** The words around it (`收到政府信息公开申请37件`). */
+  words: string;
+  /** The table sum it was compared with. */
+  table: TableSum;
+  /** It agrees with that sum, or with another sum the words can mean. */
+  agrees: boolean;
+}
+
+/** Every prose number the checker compares with the tables: the rule, hover and go-to-definition share it. */
+export function proseClaims(report: Report): ProseClaim[] {
+  const out: ProseClaim[] = [];
+  if (!report.applications && !report.review) return out;
+  for (const s of proseSentences(report)) {
+    if (s.otherYear || /较|同比|相比|上年同期|去年同期/.test(s.text)) continue;
+    const clauses = /[^，,]+[，,]?/g;
+    for (let c = clauses.exec(s.text); c; c = clauses.exec(s.text)) {
+      const clause = c[0];
+      for (const claim of CLAIMS) {
+        if (claim.requires && !claim.requires.test(clause)) continue;
+        if (claim.excludes && claim.excludes.test(clause.replace(claim.re, ''))) continue;
+        const m = claim.re.exec(clause);
+        if (!m) continue;
+        const gi = m.slice(1).findIndex((g) => g !== undefined) + 1;
+        const said = Decimal.parse(m[gi].replace(/,/g, ''));
+        const table = tableValue(report, claim.target);
+        if (said && table) {
+          const others = (claim.also ?? []).map((a) => tableValue(report, a)).filter((v) => v !== undefined);
+          const at = s.start + c.index + m.index + m[0].indexOf(m[gi]);
+          const agrees = said.cmp(table.value) === 0 || others.some((o) => said.cmp(o.value) === 0);
+          out.push({ span: { start: at, end: at + m[gi].length }, said, words: m[0].trim(), table, agrees });
+        }
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 export const narrativeMismatch: Rule = {
@@ -67,36 +121,13 @@ export const narrativeMismatch: Rule = {
   defaultSeverity: 'warning',
   description: '正文所述数字与统计表不一致',
   check({ report }) {
-    const out: RuleFinding[] = [];
-    if (!report.applications && !report.review) return out;
-    for (const s of proseSentences(report)) {
-      if (s.otherYear || /较|同比|相比|上年同期|去年同期/.test(s.text)) continue;
-      const clauses = /[^，,]+[，,]?/g;
-      for (let c = clauses.exec(s.text); c; c = clauses.exec(s.text)) {
-        const clause = c[0];
-        for (const claim of CLAIMS) {
-          if (claim.requires && !claim.requires.test(clause)) continue;
-          if (claim.excludes && claim.excludes.test(clause.replace(claim.re, ''))) continue;
-          const m = claim.re.exec(clause);
-          if (!m) continue;
-          const gi = m.slice(1).findIndex((g) => g !== undefined) + 1;
-          const said = Decimal.parse(m[gi].replace(/,/g, ''));
-          const table = tableValue(report, claim.target);
-          const others = (claim.also ?? []).map((a) => tableValue(report, a)).filter((v) => v !== undefined);
-          if (said && table && said.cmp(table.value) !== 0 && !others.some((o) => said.cmp(o.value) === 0)) {
-            const at = s.start + c.index + m.index + m[0].indexOf(m[gi]);
-            const span = { start: at, end: at + m[gi].length };
-            out.push({
-              // The name says which sum the number was compared with (`（一）予以公开·总计 + （二）部分公开·总计`).
-              message: t('正文“{0}”与表格不符：{1}为 {2}', m[0].trim(), table.name, table.value.toString()),
-              span,
-              fix: { title: t('将正文中的 {0} 改为 {1}', m[gi], table.value.toString()), edits: [{ span, newText: table.value.toString() }], preferred: false },
-            });
-          }
-          break;
-        }
-      }
-    }
-    return out;
+    return proseClaims(report)
+      .filter((c) => !c.agrees)
+      .map((c) => ({
+        // The name says which sum the number was compared with (`（一）予以公开·总计 + （二）部分公开·总计`).
+        message: t('正文“{0}”与表格不符：{1}为 {2}', c.words, c.table.name, c.table.value.toString()),
+        span: c.span,
+        fix: { title: t('将正文中的 {0} 改为 {1}', c.said.toString(), c.table.value.toString()), edits: [{ span: c.span, newText: c.table.value.toString() }], preferred: false },
+      }));
   },
 };
