@@ -11,8 +11,10 @@ import {
   REVIEW_GROUPS,
 } from '../../server/src/core/format/official';
 import type { TableProblem, TableRow } from '../../server/src/core/model';
-import { Line, labelKey } from '../../server/src/core/text';
-import { Cell, splitLineCells } from '../../server/src/core/parse/cells';
+import type { Line } from '../../server/src/core/text';
+import { labelKey } from '../../server/src/core/labels';
+import type { Cell } from '../../server/src/core/model';
+import { splitLineCells } from '../../server/src/core/parse/cells';
 
 /* eslint-disable */
 type DisclosureBlock = { item: string; labelCell?: Cell; amountUnit: '万元' | '元'; rows: TableRow[] };

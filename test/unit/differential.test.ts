@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { APPLICATION_ROWS, REVIEW_GROUPS } from '../../server/src/core/format/official';
 import { parseReport } from '../../server/src/core/index';
 import type { Report } from '../../server/src/core/model';
-import type { Cell } from '../../server/src/core/parse/cells';
+import type { Cell } from '../../server/src/core/model';
 import { LAYOUTS, balancedData, renderReport } from '../support/generate';
 import { parseApplications, parseDisclosure, parseReview } from '../support/stream-reader-v1';
 

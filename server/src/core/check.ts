@@ -4,7 +4,7 @@ import { APPLICATION_ROWS, DISCLOSURE_BLOCKS, FormatId, REVIEW_GROUPS } from './
 import type { Code, Finding, Severity, TextEdit } from './findings';
 import { Locale, setLocale } from './i18n';
 import type { Report } from './model';
-import type { Cell } from './parse/cells';
+import type { Cell } from './model';
 import { looksLikeReport } from './parse/document';
 import { parseReport } from './parse/report';
 import { checkCarryOverSet } from './rules/carry-over-mismatch';

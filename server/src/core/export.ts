@@ -54,8 +54,8 @@ export function valueColumns(table: TableNumber): string[] {
   return table === 2 ? DISCLOSURE_COLUMNS : table === 3 ? APPLICATION_COLUMNS : REVIEW_VALUE_COLUMNS;
 }
 
-export const LEAD_COLUMNS = ['文件', '机关', '年度', '格式', '表', '行'] as const;
-export const TAIL_COLUMNS = ['本表读取可靠', '说明'] as const;
+const LEAD_COLUMNS = ['文件', '机关', '年度', '格式', '表', '行'] as const;
+const TAIL_COLUMNS = ['本表读取可靠', '说明'] as const;
 
 export interface ExportRow {
   文件: string;
@@ -71,7 +71,7 @@ export interface ExportRow {
 }
 
 /** The official label of a 表三 row with its groups. */
-export function applicationRowLabel(d: ApplicationRowDef): string {
+function applicationRowLabel(d: ApplicationRowDef): string {
   if (!d.group) return d.label;
   return d.group === RESULTS_GROUP ? `${RESULTS_GROUP}·${d.label}` : `${RESULTS_GROUP}·${d.group}·${d.label}`;
 }

@@ -1,7 +1,31 @@
 /** The report model: what the parser finds in the text, every piece with its source span. */
 import { APPLICATION_ROWS, ApplicationRowDef, FormatId, ReviewGroup } from './format/official';
-import type { Cell } from './parse/cells';
-import type { Line, LineIndex, Span } from './text';
+import type { Decimal, Line, LineIndex, Span } from './text';
+
+export type CellKind = 'number' | 'blank' | 'bad' | 'text';
+
+export interface Cell {
+  /** The cell's text as written (trimmed). */
+  raw: string;
+  span: Span;
+  line: number;
+  kind: CellKind;
+  value?: Decimal;
+  /** Unit written in the cell (`万元`, `元`, `件`). */
+  unit?: string;
+  /** Note written after the number (`（其中修订16件）`). */
+  note?: string;
+  /** For blanks: an empty cell, or a placeholder such as `/`, `—`, `无`. */
+  placeholder?: boolean;
+  /** Grid column, where the layout gives positions (HTML, pipe and plain-text tables). */
+  col?: number;
+  /** Display column of the cell's start in space-aligned PDF text (CJK = 2). */
+  x?: number;
+  /** The span's text is not `raw` (markup or entities inside the cell): never edit it. */
+  inexact?: boolean;
+  /** A row label with digits glued to it (`规章012`): the digits cannot be split with confidence. */
+  glued?: boolean;
+}
 
 export type HeadingVariant = 'punctuation' | 'wording' | 'merged' | 'number';
 

@@ -6,7 +6,7 @@
  */
 
 /** File names that say "report": `*年度报告*.txt`, `*年报*.txt`, `*.xxgk.txt` (as package.json's filenamePatterns). */
-export const REPORT_NAME = /(?:年度报告|年报)[^/\\]*\.txt$|\.xxgk\.txt$/i;
+const REPORT_NAME = /(?:年度报告|年报)[^/\\]*\.txt$|\.xxgk\.txt$/i;
 
 /** How many lines from the top the title may start at (as the parser's title search). */
 export const HEAD_LINES = 30;

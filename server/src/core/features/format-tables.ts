@@ -9,7 +9,7 @@ import { applicationsTableTemplate, reviewTableTemplate } from '../format/templa
 import type { TextEdit } from '../findings';
 import { t } from '../i18n';
 import type { Report, Table, TableRow } from '../model';
-import type { Cell } from '../parse/cells';
+import type { Cell } from '../model';
 import { splitLineCells } from '../parse/cells';
 
 function rowText(label: string, cells: Array<Cell | null>): string {

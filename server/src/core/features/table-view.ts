@@ -13,8 +13,8 @@ import {
 import { t } from '../i18n';
 import { applicationRowDefs } from '../model';
 import type { Report, TableProblem, TableRow } from '../model';
-import type { Cell } from '../parse/cells';
-import { Arithmetic, Identity, computeArithmetic } from '../rules/arithmetic';
+import type { Cell } from '../model';
+import { Arithmetic, Identity, computeArithmetic } from '../analysis/arithmetic';
 import { namedFormula } from './tables-info';
 
 /**
@@ -65,7 +65,7 @@ export interface TableViewModel {
   tables: ViewTable[];
 }
 
-export const TABLE_TITLES = {
+const TABLE_TITLES = {
   disclosure: '主动公开政府信息情况',
   applications: '收到和处理政府信息公开申请情况',
   review: '政府信息公开行政复议、行政诉讼情况',

@@ -1,10 +1,10 @@
 /** Hover, inlay hints and code lens: what a number is, and whether each table balances. */
 import { t } from '../i18n';
 import type { Report } from '../model';
-import { ProseClaim, proseClaims } from '../rules/narrative-mismatch';
-import type { Cell } from '../parse/cells';
-import { Arithmetic, Identity, computeArithmetic, sides } from '../rules/arithmetic';
-import { tableCells } from '../rules/table-cells';
+import { ProseClaim, proseClaims } from '../analysis/prose-claims';
+import type { Cell } from '../model';
+import { Arithmetic, Identity, computeArithmetic, sides } from '../analysis/arithmetic';
+import { tableCells } from '../analysis/table-cells';
 import { DISCLOSURE_BLOCKS } from '../format/official';
 import type { Span } from '../text';
 

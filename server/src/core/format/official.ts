@@ -36,8 +36,6 @@ export function officialHeading(section: SectionDef): string {
 
 /** Applicant columns of the section 三 table, in their fixed order. */
 export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
-export const APPLICANT_TOTAL_COLUMN = 6;
-
 export interface ApplicationRowDef {
   id: string;
   /** Official label, as printed in the format. */

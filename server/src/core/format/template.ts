@@ -9,7 +9,7 @@ import {
   officialHeading,
 } from './official';
 
-export function disclosureTableTemplate(format: FormatId): string[] {
+function disclosureTableTemplate(format: FormatId): string[] {
   const lines: string[] = [];
   for (const b of DISCLOSURE_BLOCKS[format]) {
     lines.push(`第二十条第（${b.item}）项`);

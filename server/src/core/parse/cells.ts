@@ -2,32 +2,8 @@
  * Lines → cells. One splitter serves every layout of REPORT-FORMAT.md §6: tab rows, one cell per
  * line, space-aligned PDF text and pipe tables all reduce to a stream of cells with exact spans.
  */
-import { Decimal, Line, Span, WS, foldCompat, trimSpan } from '../text';
-
-export type CellKind = 'number' | 'blank' | 'bad' | 'text';
-
-export interface Cell {
-  /** The cell's text as written (trimmed). */
-  raw: string;
-  span: Span;
-  line: number;
-  kind: CellKind;
-  value?: Decimal;
-  /** Unit written in the cell (`万元`, `元`, `件`). */
-  unit?: string;
-  /** Note written after the number (`（其中修订16件）`). */
-  note?: string;
-  /** For blanks: an empty cell, or a placeholder such as `/`, `—`, `无`. */
-  placeholder?: boolean;
-  /** Grid column, where the layout gives positions (HTML, pipe and plain-text tables). */
-  col?: number;
-  /** Display column of the cell's start in space-aligned PDF text (CJK = 2). */
-  x?: number;
-  /** The span's text is not `raw` (markup or entities inside the cell): never edit it. */
-  inexact?: boolean;
-  /** A row label with digits glued to it (`规章012`): the digits cannot be split with confidence. */
-  glued?: boolean;
-}
+import type { Cell } from '../model';
+import { Decimal, Line, WS, foldCompat, trimSpan } from '../text';
 
 const SPACES = new RegExp(`[${WS}]+`, 'g');
 const PLACEHOLDER = /^(?:[/\\\-—–―─_~～]+|无)$/;

@@ -7,7 +7,8 @@
  */
 import { APPLICATION_GROUP_SIGNATURES, APPLICATION_ROWS, DISCLOSURE_BLOCKS, REVIEW_COLUMNS, SECTIONS, SectionDef, officialHeading } from '../format/official';
 import type { HeadingVariant, Report, SectionHeading, SubHeading, Title } from '../model';
-import { Line, WS, foldCompat, labelKey, trimSpan } from '../text';
+import { Line, WS, foldCompat, trimSpan } from '../text';
+import { editDistance, labelKey } from '../labels';
 
 const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -24,7 +25,7 @@ const TRAIL_TOKEN = new RegExp(`(?:[${WS}]|&nbsp;|#|\\*|_|${WORD_COMMENT}|<br\\s
 const MARKUP_LINE_LIMIT = 240;
 
 /** The words of a line without surrounding markup, as offsets into the line's text. */
-export function stripMarkup(text: string): { from: number; to: number } {
+function stripMarkup(text: string): { from: number; to: number } {
   let from = 0;
   let to = text.length;
   if (to > MARKUP_LINE_LIMIT) {
@@ -53,24 +54,6 @@ const INNER = `(?:[${WS}]|&nbsp;|${WORD_COMMENT}|<\\/?(?:strong|b|span|font)(?:\
 const CORE = new RegExp(`^([一二三四五六七八九十])(${INNER})([、，,.．:：])?(${INNER})(.*)$`);
 const SENTENCE_STOP = /[。；;：:]/;
 const SPACE = new RegExp(`[${WS}]|&nbsp;`);
-
-/** Bounded edit distance (insert, delete, replace); returns limit + 1 when it is over the limit. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /** How many wrong, missing or extra characters a heading of this length may have and still be recognised. */
 function typoLimit(key: string): number {
@@ -163,7 +146,7 @@ function toHeading(line: Line, p: HeadingParts, c: Classified): SectionHeading {
 /** A heading starts with its numeral after nothing but whitespace and markup marks: a cheap test first. */
 const NUMERAL_FIRST = /^[\s#*_>\-\u00a0\u3000\ufeff\u200b]*[一二三四五六七八\u2f00-\u2fdf]/;
 
-export function matchHeading(line: Line): SectionHeading | undefined {
+function matchHeading(line: Line): SectionHeading | undefined {
   const text = line.text;
   if (text.length > 160 || !NUMERAL_FIRST.test(text) || /\t.*\d/.test(text)) return undefined;
   const p = headingParts(text);
@@ -303,7 +286,7 @@ function isTitlePiece(f: Fragment): boolean {
   return f.text.length <= 40 && !/[。，,；;：:！!？?]/.test(f.text) && !NOT_TITLE.test(f.text) && !DATE_LINE.test(f.text) && !TITLE_WORDS.test(f.text) && !headingParts(f.text);
 }
 
-export function findTitle(lines: Line[], before: number): Title | undefined {
+function findTitle(lines: Line[], before: number): Title | undefined {
   const found = scanTitle(lines, 0, Math.min(before, lines.length, TITLE_SEARCH_LINES), before);
   if (found || before >= 3) return found;
   // PDF text order can put the first heading above the title (`一、总体情况` / title / body): look
@@ -381,7 +364,7 @@ const LEGACY_HEADINGS: Array<(key: string, numeral: number) => boolean> = [
 ];
 
 /** How many distinct pre-2019 headings the document has. */
-export function legacySignals(lines: Line[]): number {
+function legacySignals(lines: Line[]): number {
   const seen = new Set<number>();
   for (const line of lines) {
     if (line.text.length > 60 || /\t.*\d/.test(line.text)) continue;

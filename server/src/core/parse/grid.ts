@@ -2,7 +2,7 @@
  * The one intermediate form between a text shape and the table reader (TABLE-READER.md).
  * A layout builder turns a table region into a Grid; `read/reader.ts` interprets any Grid.
  */
-import type { Cell } from './cells';
+import type { Cell } from '../model';
 
 export type LayoutName = 'html' | 'pipe' | 'text-table' | 'paragraph' | 'tab' | 'stream';
 
@@ -37,7 +37,7 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-export function isWide(c: number): boolean {
+function isWide(c: number): boolean {
   return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 

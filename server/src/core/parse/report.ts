@@ -1,7 +1,8 @@
 /** Text → Report: title, year, sections, sub-headings and the three tables, in either format. */
 import { FORMAT_MARKERS, FormatId } from '../format/official';
 import type { Report, SectionHeading } from '../model';
-import { Line, LineIndex, detectEol, labelKey, maskMarkup, splitLines } from '../text';
+import { Line, LineIndex, detectEol, maskMarkup, splitLines } from '../text';
+import { labelKey } from '../labels';
 import { splitLineCells } from './cells';
 import { findHeadings, findSubHeadings, isLegacy, readTitle } from './document';
 import { parseApplications, parseDisclosure, parseReview } from './tables';

@@ -7,18 +7,14 @@ import {
   REVIEW_GROUPS,
 } from '../format/official';
 import type { ApplicationsTable, DisclosureBlock, DisclosureTable, ReviewTable, TableProblem } from '../model';
-import { Line, closestLabel, labelKey } from '../text';
-import { Cell, splitLineCells } from './cells';
+import type { Line } from '../text';
+import { closestLabel, labelBody, labelKey } from '../labels';
+import { splitLineCells } from './cells';
 import type { Grid } from './grid';
 import { candidateGrids } from './layout/index';
 import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows } from './read/reader';
 import { applicationsHold, reviewHolds } from './read/verify';
-import type { TableRow } from '../model';
-
-/** Strips one leading ordinal (`七总计` → `总计`, `3危及…` → `危及…`). */
-export function labelBody(key: string): string {
-  return key.replace(/^(?:[一二三四五六七八九十]|\d{1,2})(?=.)/, '');
-}
+import type { Cell, TableRow } from '../model';
 
 /** A text cell that is prose, not a label: tables end there once their last row is read. */
 function isProse(cell: Cell): boolean {

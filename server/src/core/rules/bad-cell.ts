@@ -5,7 +5,7 @@
 import { t } from '../i18n';
 import { Decimal } from '../text';
 import { Rule, RuleFinding } from './rule';
-import { tableCells } from './table-cells';
+import { tableCells } from '../analysis/table-cells';
 
 const LOOKALIKES: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1' };
 

@@ -1,6 +1,6 @@
 /** T3-balance: 第一项加第二项之和，等于第三项加第四项之和, for every applicant column. */
 import { t } from '../i18n';
-import { sides } from './arithmetic';
+import { sides } from '../analysis/arithmetic';
 import { Rule, RuleFinding, setCellEdit } from './rule';
 
 export const balanceMismatch: Rule = {

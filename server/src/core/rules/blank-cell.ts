@@ -2,7 +2,7 @@
 import { t } from '../i18n';
 import type { Span } from '../text';
 import { Rule, RuleFinding } from './rule';
-import { tableCells } from './table-cells';
+import { tableCells } from '../analysis/table-cells';
 
 export const blankCell: Rule = {
   code: 'blank-cell',

@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n';
 import type { Report } from '../model';
-import { cellValue } from './arithmetic';
+import { cellValue } from '../analysis/arithmetic';
 import type { RuleFinding } from './rule';
 
 export const carryOverRule = {

@@ -1,7 +1,7 @@
 /** T2 (2019 format): 本年新公开 ≤ 对外公开总数; 上一年项目数量 + 本年增/减 ≥ 0. */
 import { DISCLOSURE_BLOCKS } from '../format/official';
 import { t } from '../i18n';
-import { cellValue } from './arithmetic';
+import { cellValue } from '../analysis/arithmetic';
 import { Rule, RuleFinding } from './rule';
 
 export const disclosureInconsistent: Rule = {

@@ -9,7 +9,7 @@
 import { NUMERALS, SECTIONS, officialHeading } from '../format/official';
 import { t } from '../i18n';
 import { looksLikeReport, writtenNumeral } from '../parse/document';
-import { labelKey } from '../text';
+import { labelKey } from '../labels';
 import { Rule, RuleFinding } from './rule';
 
 export const headingVariant: Rule = {

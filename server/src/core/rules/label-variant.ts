@@ -3,8 +3,7 @@ import { applicationRowDefs } from '../model';
 import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
 import { t } from '../i18n';
 import type { TableRow } from '../model';
-import { labelBody } from '../parse/tables';
-import { labelKey } from '../text';
+import { labelBody, labelKey } from '../labels';
 import { Rule, RuleFinding } from './rule';
 
 const ORDINAL = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[\s\u00a0]*[.、．]?)[\s\u00a0\u3000]*/;

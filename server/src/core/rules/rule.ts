@@ -1,9 +1,9 @@
 /** The shape every rule has: one file each, registered in index.ts. */
 import type { Code, Finding, Severity, TextEdit } from '../findings';
 import type { Report } from '../model';
-import type { Cell } from '../parse/cells';
+import type { Cell } from '../model';
 import type { Decimal } from '../text';
-import { Arithmetic, computeArithmetic } from './arithmetic';
+import { Arithmetic, computeArithmetic } from '../analysis/arithmetic';
 
 export type RuleFinding = Omit<Finding, 'severity' | 'code'> & { severity?: Severity };
 

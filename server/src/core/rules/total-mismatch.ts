@@ -1,6 +1,6 @@
 /** T3-results, T3-row-total, T4-total: a total differs from the sum of what it totals. */
 import { t } from '../i18n';
-import { sides } from './arithmetic';
+import { sides } from '../analysis/arithmetic';
 import { Rule, RuleFinding, setCellEdit } from './rule';
 
 export const totalMismatch: Rule = {

@@ -4,7 +4,7 @@
  * (`2022年，我局将…` in a 2021 report) is fine, and section 五 (problems and plans) is not read at all.
  */
 import { t } from '../i18n';
-import { proseSentences } from './prose';
+import { proseSentences } from '../analysis/prose';
 import { Rule, RuleFinding } from './rule';
 
 /** Words of a plan: what the body will do, not what it did. */

@@ -5,7 +5,8 @@
  */
 import { Parser } from 'htmlparser2';
 import type { Line } from '../../text';
-import { Cell, makeCell } from '../cells';
+import type { Cell } from '../../model';
+import { makeCell } from '../cells';
 import type { Grid, GridRow } from '../grid';
 
 const CELL_TAG = /<t[dh][\s>]/i;

@@ -4,7 +4,8 @@
  * as the last, low-confidence fallback.
  */
 import type { Line } from '../../text';
-import { Cell, makeCell } from '../cells';
+import type { Cell } from '../../model';
+import { makeCell } from '../cells';
 import type { Grid } from '../grid';
 import { buildHtml, scoreHtml } from './html';
 import { buildParagraph, scoreParagraph } from './paragraph';

@@ -5,7 +5,8 @@
  * at all between two TAB lines. Cells with bare text may still sit on one line, split by TABs.
  */
 import type { Line } from '../../text';
-import { Cell, makeCell } from '../cells';
+import type { Cell } from '../../model';
+import { makeCell } from '../cells';
 import type { Grid, GridRow } from '../grid';
 
 const TAB_ONLY = /^[ \u00a0]*\t[ \t\u00a0]*$/;

@@ -6,7 +6,8 @@
  * values: the reader never guesses where a dropped blank was.
  */
 import type { Line } from '../../text';
-import { Cell, makeCell, splitLineCells } from '../cells';
+import type { Cell } from '../../model';
+import { makeCell, splitLineCells } from '../cells';
 import { displayWidth, Grid, GridRow } from '../grid';
 
 const WS_ONLY = /^[ \t\u00a0\u3000]+$/;

@@ -5,7 +5,8 @@
  * cut by display width (CJK = 2), as the writers pad them.
  */
 import type { Line } from '../../text';
-import { Cell, makeCell } from '../cells';
+import type { Cell } from '../../model';
+import { makeCell } from '../cells';
 import { Grid, GridRow, indexAtWidth } from '../grid';
 
 const DASH_RULE = /^\s*-{3,}(?:[ ]+-{3,})+\s*$/;

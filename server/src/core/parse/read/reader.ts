@@ -5,7 +5,7 @@
  * be placed with confidence is left null and recorded as a problem: never a guessed number.
  */
 import type { TableProblem, TableRow } from '../../model';
-import type { Cell } from '../cells';
+import type { Cell } from '../../model';
 import type { Grid, GridRow } from '../grid';
 
 export type LabelMatch =

@@ -5,7 +5,7 @@
  * not trusted (the text cannot tell a wrong table from a misread one).
  */
 import { Decimal, sumDecimals } from '../../text';
-import type { Cell } from '../cells';
+import type { Cell } from '../../model';
 
 function value(c: Cell | null): Decimal | null {
   if (!c) return null;

@@ -15,7 +15,7 @@ import {
   REVIEW_GROUP_LABELS,
 } from '../format/official';
 import type { Report } from '../model';
-import type { Cell } from '../parse/cells';
+import type { Cell } from '../model';
 import { Decimal, sumDecimals } from '../text';
 
 export interface CellRef {
@@ -81,7 +81,7 @@ function holds(id: Identity, override?: Map<CellRef, Decimal>): boolean | null {
   return s ? s[0].cmp(s[1]) === 0 : null;
 }
 
-export function buildIdentities(report: Report): Identity[] {
+function buildIdentities(report: Report): Identity[] {
   const out: Identity[] = [];
   const apps = report.applications;
   if (apps) {
@@ -152,6 +152,8 @@ function required(id: Identity, ref: CellRef, override: Map<CellRef, Decimal>): 
 export function computeArithmetic(report: Report): Arithmetic {
   const identities = buildIdentities(report);
   const violated = identities.filter((id) => holds(id) === false);
+  // A sound table (the usual case) needs no repair search.
+  if (!violated.length) return { identities, violated, repairs: [], fixes: new Map() };
   const override = new Map<CellRef, Decimal>();
   const repairs: Repair[] = [];
   for (let round = 0; round < 50; round++) {
@@ -188,6 +190,6 @@ export function computeArithmetic(report: Report): Arithmetic {
   return { identities, violated, repairs, fixes };
 }
 
-export function identityCells(id: Identity): CellRef[] {
+function identityCells(id: Identity): CellRef[] {
   return [...id.lhs, ...id.rhs];
 }

@@ -9,7 +9,7 @@ import {
   REVIEW_GROUP_LABELS,
 } from '../format/official';
 import type { Report, TableRow } from '../model';
-import type { Cell } from '../parse/cells';
+import type { Cell } from '../model';
 
 export type CellRole = 'count' | 'signed' | 'amount';
 

@@ -1,0 +1,116 @@
+/**
+ * The numbers the prose states about the tables, each with the table sum it is compared with:
+ * 收到申请 N 件 = 一 总计, 办结/答复 N 件 = （七）总计, 结转 N 件 = 四 总计, 予以公开/部分公开 N 件,
+ * 行政复议/行政诉讼 N 件. Shared by narrative-mismatch, hover and go to definition.
+ *
+ * Prose also sums rows: `予以公开及部分公开N件` is （一）+（二）. Where the words can naturally mean
+ * another sum (`收到申请51件` = 新收 50 + 上年结转 1; `予以公开N件` counting 部分公开 too), a number equal
+ * to that sum is no mismatch; a mismatch names the sum it was compared with.
+ */
+import { REVIEW_GROUPS } from '../format/official';
+import { t } from '../i18n';
+import type { Cell, Report } from '../model';
+import { Decimal, Span, sumDecimals } from '../text';
+import { cellValue } from './arithmetic';
+import { proseSentences } from './prose';
+
+/** Rows of the 三 table whose 总计 cells are added, or the review / litigation totals. */
+type Target = { kind: 'rows'; ids: string[] } | { kind: 'review' } | { kind: 'suits' };
+
+interface Claim {
+  re: RegExp;
+  target: Target;
+  /** Other sums the words can naturally mean: a number equal to one of them is no mismatch. */
+  also?: Target[];
+  /** The clause must (not) contain these. */
+  requires?: RegExp;
+  excludes?: RegExp;
+}
+
+const N = '(\\d[\\d,]*)\\s*';
+const GAP = '[^，,。；;\\d]';
+const rows = (...ids: string[]): Target => ({ kind: 'rows', ids });
+const CLAIMS: Claim[] = [
+  { re: new RegExp(`(?:同意公开|予以公开|全部公开)(?:答复)?(?:和|及|与|、|或|以及|并)部分公开(?:答复)?${GAP}{0,6}?${N}件`), target: rows('3.1', '3.2') },
+  { re: new RegExp(`部分公开(?:答复)?${GAP}{0,6}?${N}件`), target: rows('3.2') },
+  { re: new RegExp(`(?:同意公开|予以公开|全部公开)(?:答复)?${GAP}{0,6}?${N}件`), target: rows('3.1'), also: [rows('3.1', '3.2')], excludes: /部分公开|不予公开/ },
+  { re: new RegExp(`上一?年度?结转${GAP}{0,10}?${N}件`), target: rows('2') },
+  { re: new RegExp(`结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)${GAP}{0,10}?${N}件|${N}件${GAP}{0,8}?结转(?:至|到)?下`), target: rows('4') },
+  { re: new RegExp(`(?:收到|受理|新收|接收|接到)${GAP}{0,20}?申请${GAP}{0,6}?${N}[件个条份]|(?:收到|受理|新收|接收|接到)${GAP}{0,12}?${N}[件个条份]${GAP}{0,8}?申请|${N}[件条]依申请公开`), target: rows('1'), also: [rows('1', '2')], excludes: /结转|复议|诉讼/ },
+  { re: new RegExp(`(?:办结|答复|办理完毕|处理完毕)${GAP}{0,10}?${N}件`), target: rows('3.7'), requires: /申请/, excludes: /公开答复|予以公开|部分公开|不予|结转|复议|诉讼|收到|受理|新收/ },
+  { re: new RegExp(`行政复议(?:案件|申请)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'review' } },
+  { re: new RegExp(`行政诉讼(?:案件)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'suits' } },
+];
+
+interface TableSum {
+  value: Decimal;
+  name: string;
+  /** The table cells added up (the 总计 cells of the rows, or the review/suit totals). */
+  cells: Cell[];
+}
+
+function tableValue(report: Report, target: Target): TableSum | undefined {
+  if (target.kind === 'rows') {
+    const names: Record<string, string> = { '1': t('一、本年新收·总计'), '2': t('二、上年结转·总计'), '3.1': t('（一）予以公开·总计'), '3.2': t('（二）部分公开·总计'), '3.7': t('（七）总计·总计'), '4': t('四、结转下年度继续办理·总计') };
+    const vals: Decimal[] = [];
+    const cells: Cell[] = [];
+    for (const id of target.ids) {
+      const cell = report.applications?.rows.get(id)?.cells[6] ?? null;
+      const v = cellValue(cell);
+      if (!v || !cell) return undefined;
+      vals.push(v);
+      cells.push(cell);
+    }
+    return { value: sumDecimals(vals), name: target.ids.map((id) => names[id]).join(' + '), cells };
+  }
+  const r = report.review;
+  if (!r) return undefined;
+  const groups = target.kind === 'review' ? [REVIEW_GROUPS[0]] : [REVIEW_GROUPS[1], REVIEW_GROUPS[2]];
+  const cells = groups.map((g) => r.groups[g][4]);
+  const vals = cells.map((c) => cellValue(c));
+  if (vals.some((v) => !v) || cells.some((c) => !c)) return undefined;
+  return { value: sumDecimals(vals as Decimal[]), name: target.kind === 'review' ? t('行政复议·总计') : t('行政诉讼·总计'), cells: cells as Cell[] };
+}
+
+/** A number the prose states about the tables, with what it was compared with. */
+export interface ProseClaim {
+  /** The number in the prose. */
+  span: Span;
+  said: Decimal;
+  /** The words around it (`收到政府信息公开申请37件`). */
+  words: string;
+  /** The table sum it was compared with. */
+  table: TableSum;
+  /** It agrees with that sum, or with another sum the words can mean. */
+  agrees: boolean;
+}
+
+/** Every prose number the checker compares with the tables: the rule, hover and go-to-definition share it. */
+export function proseClaims(report: Report): ProseClaim[] {
+  const out: ProseClaim[] = [];
+  if (!report.applications && !report.review) return out;
+  for (const s of proseSentences(report)) {
+    if (s.otherYear || /较|同比|相比|上年同期|去年同期/.test(s.text)) continue;
+    const clauses = /[^，,]+[，,]?/g;
+    for (let c = clauses.exec(s.text); c; c = clauses.exec(s.text)) {
+      const clause = c[0];
+      for (const claim of CLAIMS) {
+        if (claim.requires && !claim.requires.test(clause)) continue;
+        if (claim.excludes && claim.excludes.test(clause.replace(claim.re, ''))) continue;
+        const m = claim.re.exec(clause);
+        if (!m) continue;
+        const gi = m.slice(1).findIndex((g) => g !== undefined) + 1;
+        const said = Decimal.parse(m[gi].replace(/,/g, ''));
+        const table = tableValue(report, claim.target);
+        if (said && table) {
+          const others = (claim.also ?? []).map((a) => tableValue(report, a)).filter((v) => v !== undefined);
+          const at = s.start + c.index + m.index + m[0].indexOf(m[gi]);
+          const agrees = said.cmp(table.value) === 0 || others.some((o) => said.cmp(o.value) === 0);
+          out.push({ span: { start: at, end: at + m[gi].length }, said, words: m[0].trim(), table, agrees });
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
