@@ -1,19 +1,22 @@
-/** xxgk-report: check annual reports from the command line (text, JSON, SARIF, CSV), export their tables. */
+/**
+ * xxgk-report: check annual reports from the command line (text, JSON, SARIF, CSV), export their tables,
+ * convert a Word file, web page or PDF into the report text.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ConfigResolver, LoadedConfig, configProblemMessage, loadConfigFile } from './config';
 import { TableNumber, csvHeader, csvRows, jsonLines } from './core/export';
-import { CheckOptions, Code, FileResult, Report, SeveritySetting, parseReport, runSetRules, setLocale } from './core/index';
+import { CheckOptions, Code, Report, SeveritySetting, parseReport, runSetRules, setLocale } from './core/index';
 import { t } from './core/i18n';
 import { collectFiles, problemMessage } from './fs-walk';
-import { Args, CheckArgs, ExportArgs, parseCliArgs } from './cli/args';
-import { Job, Outcome, jobInput } from './cli/check-one';
+import { Args, CheckArgs, ConvertArgs, ExportArgs, parseCliArgs } from './cli/args';
+import { CliFileResult, FailedFile, Job, Outcome, attachSources, jobInput } from './cli/check-one';
 import { formatCsv } from './cli/format-csv';
 import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { helpText } from './cli/help';
-import { STDIN, acceptsName } from './cli/input';
+import { STDIN, acceptsName, isFailure, kindName, readInput } from './cli/input';
 import { isCheckWorker, runJobs, serveJobs, workerCount } from './cli/pool';
 import { VERSION } from './version';
 
@@ -111,7 +114,7 @@ function progressBar(io: Io, total: number): { tick: (done: number) => void; end
  * carry-over-mismatch needs two reports of the same body: the outcomes say which files pair up, and only
  * those are read and parsed again here, in order, so the findings are the ones a sequential run makes.
  */
-function crossFileFindings(jobs: Job[], outcomes: Outcome[]): void {
+async function crossFileFindings(jobs: Job[], outcomes: Outcome[]): Promise<void> {
   const key = (o: Outcome) => (o.result && o.body && o.year ? `${o.body}|${o.year}` : undefined);
   const keys = new Set(outcomes.map(key).filter((k): k is string => !!k));
   const involved = outcomes.filter((o) => key(o) && (keys.has(`${o.body}|${o.year! - 1}`) || keys.has(`${o.body}|${o.year! + 1}`)));
@@ -120,8 +123,9 @@ function crossFileFindings(jobs: Job[], outcomes: Outcome[]): void {
   const owner = new Map<Report, Outcome>();
   for (const o of involved) {
     const job = jobs[o.index];
-    const input = o.text !== undefined ? o.text : jobInput(job);
-    if (typeof input !== 'string' || o.text !== undefined) {
+    // Stdin and imported documents keep their text; a text file is read again.
+    const input = o.text !== undefined ? o.text : await jobInput(job);
+    if (typeof input === 'string' || !isFailure(input)) {
       const report = parseReport(typeof input === 'string' ? input : input.text, { format: job.options.format });
       reports.push(report);
       owner.set(report, o);
@@ -135,12 +139,41 @@ function crossFileFindings(jobs: Job[], outcomes: Outcome[]): void {
   }
 }
 
+/** `convert`: a Word file, web page or PDF (or a text file) as the normalized report text, to a file or stdout. */
+async function convert(args: ConvertArgs, io: Io): Promise<number> {
+  const input = await readInput(args.path);
+  if (isFailure(input)) {
+    io.err(input.message);
+    return 2;
+  }
+  for (const n of input.notes) io.err(n);
+  if (args.output === undefined) {
+    io.out(input.text.replace(/\r?\n$/, ''));
+    return 0;
+  }
+  if (resolve(args.output) === resolve(args.path)) {
+    io.err(t('{0}：输出文件不能是输入文件本身', args.output));
+    return 2;
+  }
+  try {
+    writeFileSync(args.output, input.text);
+  } catch (e) {
+    io.err(t('{0}：无法写入（{1}）', args.output, (e as NodeJS.ErrnoException).code ?? String(e)));
+    return 2;
+  }
+  io.err(t('{0}（来源：{1}）：已转换为报告文本，写入 {2}', args.path, kindName(input.kind), args.output));
+  return 0;
+}
+
 async function run(args: CheckArgs | ExportArgs, io: Io, script: string): Promise<number> {
   const { jobs, errors } = prepare(args, args.command === 'check' ? args.rules : {}, args.command === 'check' && args.fix);
   if (args.command === 'export') for (const j of jobs) j.export = args.tables;
   const bar = progressBar(io, jobs.length);
   const outcomes = await runJobs(jobs, workerCount(jobs.length, args.jobs), script, bar.tick);
   bar.end();
+  // --fix never writes into a Word file, a web page or a PDF: said once, the other files are still fixed.
+  const notFixed = outcomes.filter((o) => o.notFixed).length;
+  if (notFixed) io.err(t('--fix 不会写入 Word、网页或 PDF 文件：{0} 个这样的文件只检查、未修改（可先用 xxgk-report convert 转为 .txt 再修复）', notFixed));
   for (const o of outcomes) {
     for (const n of o.notes) io.err(n);
     errors.push(...o.errors);
@@ -161,15 +194,19 @@ async function run(args: CheckArgs | ExportArgs, io: Io, script: string): Promis
     return errors.length ? 2 : 0;
   }
 
-  crossFileFindings(jobs, outcomes);
-  const all: FileResult[] = outcomes.flatMap((o) => (o.result ? [o.result] : []));
+  await crossFileFindings(jobs, outcomes);
+  for (const o of outcomes) attachSources(o);
+  const all: CliFileResult[] = outcomes.flatMap((o) => (o.result ? [o.result] : []));
   const count = (sev: string) => all.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === sev).length, 0);
   const shown = args.quiet ? all.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : all;
   for (const e of errors) io.err(e);
   const env = io.env ?? process.env;
   const color = args.color ?? (!!io.stdoutTty && env.NO_COLOR === undefined);
-  if (args.format === 'json') io.out(formatJson(shown));
-  else if (args.format === 'sarif') io.out(formatSarif(shown));
+  if (args.format === 'json') {
+    // A document an importer refused is an entry with its error, in its place.
+    const shownOf = new Map(all.map((r, i) => [r, shown[i]]));
+    io.out(formatJson(outcomes.flatMap((o): Array<CliFileResult | FailedFile> => (o.result ? [shownOf.get(o.result)!] : o.failed ? [o.failed] : []))));
+  } else if (args.format === 'sarif') io.out(formatSarif(shown));
   else if (args.format === 'csv') io.out(formatCsv(shown));
   else io.out(formatText(shown, { color }));
   if (errors.length) return 2;
@@ -198,6 +235,7 @@ export async function main(argv: string[], io: Io, script = __filename): Promise
     io.out(VERSION);
     return 0;
   }
+  if (args.command === 'convert') return convert(args, io);
   return run(args as CheckArgs | ExportArgs, io, script);
 }
 

@@ -25,7 +25,7 @@ describe('cli', () => {
     const j = JSON.parse(r.stdout);
     strictEqual(j.version, 1);
     const f = j.files[0];
-    deepStrictEqual(Object.keys(f), ['path', 'format', 'title', 'year', 'sections', 'tables', 'diagnostics']);
+    deepStrictEqual(Object.keys(f), ['path', 'source', 'format', 'title', 'year', 'sections', 'tables', 'diagnostics']);
     strictEqual(f.format, '2019');
     strictEqual(f.year, 2020);
     deepStrictEqual(f.sections[0], { number: 1, title: '总体情况', line: 4 });

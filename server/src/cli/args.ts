@@ -35,7 +35,14 @@ export interface ExportArgs extends CommonArgs {
   reportFormat?: 'auto' | '2019' | '2021';
 }
 
-export type Args = CheckArgs | ExportArgs | { command: 'help' | 'version'; locale: Locale } | { command: 'error'; message: string; locale: Locale };
+export interface ConvertArgs {
+  command: 'convert';
+  path: string;
+  output?: string;
+  locale: Locale;
+}
+
+export type Args = CheckArgs | ExportArgs | ConvertArgs | { command: 'help' | 'version'; locale: Locale } | { command: 'error'; message: string; locale: Locale };
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -88,6 +95,7 @@ export function parseCliArgs(argv: string[]): Args {
   if (v.help) return { command: 'help', locale };
   if (v.version) return { command: 'version', locale };
   if (command === undefined) return { command: 'help', locale };
+  if (command === 'convert') return convertArgs(v, paths, locale);
   if (command !== 'check' && command !== 'export') return error(t('未知命令“{0}”', command));
   const other = command === 'check' ? EXPORT_ONLY : CHECK_ONLY;
   for (const o of other) if (v[o] !== undefined) return error(t('选项 --{0} 不能用于 {1} 命令', o, command));
@@ -137,4 +145,14 @@ export function parseCliArgs(argv: string[]): Args {
   if (v.fix && paths.includes('-')) return error(t('--fix 不能用于标准输入'));
   const color = v.color ? true : v['no-color'] ? false : undefined;
   return { command: 'check', ...common, format, fix: !!v.fix, rules, maxWarnings, quiet: !!v.quiet, color };
+}
+
+const CONVERT_OPTIONS = ['output', 'lang', 'help', 'version'];
+
+/** `convert <file> [-o out.txt]`: one file, only -o/--output (and --lang). */
+function convertArgs(v: Record<string, unknown>, paths: string[], locale: Locale): Args {
+  const error = (message: string): Args => ({ command: 'error', message, locale });
+  for (const [k, value] of Object.entries(v)) if (value !== undefined && !CONVERT_OPTIONS.includes(k)) return error(t('选项 --{0} 不能用于 {1} 命令', k, 'convert'));
+  if (paths.length !== 1 || paths[0] === '-') return error(t('convert 需要一个文件（.docx、.html、.htm、.pdf 或 .txt）'));
+  return { command: 'convert', path: paths[0], output: v.output as string | undefined, locale };
 }

@@ -1,11 +1,11 @@
 /**
  * The work for one file, the same in a worker thread and in the main thread (so a parallel run prints
- * exactly what a sequential one does): read, fix if asked, parse, run the rules, the JSON result.
+ * exactly what a sequential one does): read (or import), fix if asked, parse, run the rules, the JSON result.
  */
-import { CheckOptions, FileResult, Locale, fixAll, parseReport, runRules, setLocale, toFileResult } from '../core/index';
+import { CheckOptions, FileResult, ImportLocation, JsonDiagnostic, Locale, fixAll, parseReport, runRules, setLocale, toFileResult } from '../core/index';
 import { t } from '../core/i18n';
 import { ExportRow, TableNumber, exportRows } from '../core/export';
-import { Input, STDIN, readInput } from './input';
+import { Input, InputFailure, InputKind, STDIN, SourcePlace, isFailure, readInput, sourcePlace } from './input';
 import { writeFix } from './write-fix';
 
 export interface Job {
@@ -26,14 +26,35 @@ export interface Job {
   export?: TableNumber[];
 }
 
+/** A finding in the CLI's output: for an imported document also where it is in the original file. */
+export type CliDiagnostic = JsonDiagnostic & { source?: SourcePlace };
+
+/** One file of the CLI's JSON `files`: what the text was read from, the importer's warnings, the findings. */
+export type CliFileResult = Omit<FileResult, 'diagnostics'> & { source: InputKind; warnings?: string[]; diagnostics: CliDiagnostic[] };
+
+/** A file that could not be imported (damaged, scanned PDF): an entry of the JSON `files` with the error. */
+export interface FailedFile {
+  path: string;
+  source: InputKind;
+  error: string;
+}
+
 export interface Outcome {
   index: number;
-  result?: FileResult;
+  result?: CliFileResult;
+  /** What the file was read as. */
+  kind?: InputKind;
+  /** An importer refused the file: the JSON entry with its error (the message is also in `errors`). */
+  failed?: FailedFile;
   /** For the cross-file rule (carry-over-mismatch): which reports to pair. */
   body?: string;
   year?: number;
-  /** The text that was checked (only kept for stdin, which cannot be read again). */
+  /** The text that was checked (kept for stdin and imported documents, which are not read again). */
   text?: string;
+  /** Imported documents: where each line came from (source places are attached after the cross-file pass). */
+  locations?: ImportLocation[];
+  /** `--fix` was asked but the file is a document the CLI never writes into. */
+  notFixed?: boolean;
   /** `export`: the report's table rows. */
   rows?: ExportRow[];
   /** Lines for stderr, in order: said when the file is reached. */
@@ -43,21 +64,24 @@ export interface Outcome {
 }
 
 /** Reads a job's input (the parallel run reads in the worker, the set pass reads again in the main thread). */
-export function jobInput(job: Job): Input | string {
+export function jobInput(job: Job): Promise<Input | InputFailure> {
   return readInput(job.path, job.path === STDIN && job.stdin ? Buffer.from(job.stdin) : undefined);
 }
 
-export function checkOne(job: Job): Outcome {
+export async function checkOne(job: Job): Promise<Outcome> {
   setLocale(job.locale);
   const out: Outcome = { index: job.index, notes: [], errors: [] };
-  const input = jobInput(job);
-  if (typeof input === 'string') {
-    out.errors.push(input);
+  const input = await jobInput(job);
+  if (isFailure(input)) {
+    out.errors.push(input.message);
+    if (input.kind) out.failed = { path: job.shown, source: input.kind, error: input.detail ?? input.message };
     return out;
   }
+  out.kind = input.kind;
   out.notes.push(...input.notes);
   let text = input.text;
-  if (job.fix && job.path !== STDIN) {
+  if (job.fix && input.kind !== 'text') out.notFixed = true;
+  else if (job.fix && job.path !== STDIN) {
     const fixed = fixAll(text, job.options);
     if (fixed.text !== text) {
       if (input.encoding !== 'utf-8' || !input.source) out.errors.push(t('{0}：GB18030 编码的文件不写回，请先转为 UTF-8', job.path));
@@ -76,9 +100,21 @@ export function checkOne(job: Job): Outcome {
     out.rows = exportRows(job.shown, report, job.export);
     return out;
   }
-  out.result = toFileResult(report, runRules(report, job.options), job.shown);
+  const { path, ...result } = toFileResult(report, runRules(report, job.options), job.shown);
+  out.result = { path, source: input.kind, ...(input.kind !== 'text' ? { warnings: input.warnings } : {}), ...result };
   out.body = report.body;
   out.year = report.year;
-  if (job.path === STDIN) out.text = text;
+  if (job.path === STDIN || input.kind !== 'text') out.text = text;
+  if (input.locations) out.locations = input.locations;
   return out;
+}
+
+/** Adds to each finding of an imported document its place in the original file (page, paragraph or cell). */
+export function attachSources(o: Outcome): void {
+  if (!o.result || !o.locations || !o.text || !o.kind) return;
+  const lines = o.text.split('\n');
+  for (const d of o.result.diagnostics) {
+    const place = sourcePlace(o.kind, o.locations, lines, d.range.start.line, d.range.start.character);
+    if (place) d.source = place;
+  }
 }

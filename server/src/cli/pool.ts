@@ -27,10 +27,10 @@ export function workerCount(files: number, requested?: number): number {
 export async function runJobs(jobs: Job[], workers: number, script: string, progress?: (done: number) => void): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(jobs.length);
   if (workers <= 1 || jobs.length <= 1) {
-    jobs.forEach((job, i) => {
-      outcomes[i] = safeCheck(job);
+    for (let i = 0; i < jobs.length; i++) {
+      outcomes[i] = await safeCheck(jobs[i]);
       progress?.(i + 1);
-    });
+    }
     return outcomes;
   }
   let next = 0;
@@ -73,10 +73,10 @@ export async function runJobs(jobs: Job[], workers: number, script: string, prog
   return outcomes;
 }
 
-/** A file that makes the checker throw is one error line, never the end of the whole batch. */
-function safeCheck(job: Job): Outcome {
+/** A file that makes the checker (or an importer) throw is one error line, never the end of the whole batch. */
+async function safeCheck(job: Job): Promise<Outcome> {
   try {
-    return checkOne(job);
+    return await checkOne(job);
   } catch (e) {
     return { index: job.index, notes: [], errors: [`${job.path}：${e instanceof Error ? e.message : String(e)}`] };
   }
@@ -88,7 +88,13 @@ export function isCheckWorker(): boolean {
 }
 
 export function serveJobs(): void {
+  // One batch at a time, one file after another (a PDF import is asynchronous): bounded memory per worker.
+  let queue = Promise.resolve();
   parentPort!.on('message', (batch: Job[]) => {
-    parentPort!.postMessage(batch.map(safeCheck));
+    queue = queue.then(async () => {
+      const out: Outcome[] = [];
+      for (const job of batch) out.push(await safeCheck(job));
+      parentPort!.postMessage(out);
+    });
   });
 }
