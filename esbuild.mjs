@@ -28,10 +28,15 @@ const pdfjsEntry = {
   format: 'esm',
   external: ['@napi-rs/canvas'],
 };
+// A missing entry is an error, never a bundle silently left out (or an old one left in dist/).
 const { existsSync } = await import('node:fs');
+const missing = entries.map((e) => e.entryPoints[0]).filter((f) => !existsSync(f));
+if (missing.length) {
+  console.error(`esbuild.mjs: missing entry point${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  process.exit(1);
+}
 if (!watch) await esbuild.build({ ...common, ...pdfjsEntry });
 for (const e of entries) {
-  if (!existsSync(e.entryPoints[0])) continue;
   const options = { ...common, ...e, plugins: [lazyPdfjs] };
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);

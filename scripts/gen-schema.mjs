@@ -28,7 +28,7 @@ for (const [key, prop] of Object.entries(schema.properties)) {
 const wanted = { ...pkg, contributes: { ...pkg.contributes, configuration: { ...pkg.contributes.configuration, properties } } };
 const pkgText = JSON.stringify(wanted, null, 2) + '\n';
 if (check) {
-  let drift = false;
+  let drift;
   try { drift = readFileSync('schemas/settings.schema.json', 'utf8') !== schemaText; } catch { drift = true; }
   drift ||= readFileSync('package.json', 'utf8') !== pkgText;
   if (drift) { console.error('settings schema drifted: run npm run schema'); process.exit(1); }

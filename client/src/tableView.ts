@@ -142,7 +142,7 @@ export class TableView implements vscode.Disposable {
       void panel.webview.postMessage({ type: 'model', model: null, strings: strings() });
       return;
     }
-    let model: TableViewModel | null = null;
+    let model: TableViewModel | null;
     try {
       model = await this.client.sendRequest<TableViewModel | null>('xxgk-report/tableView', { uri: doc.uri.toString() });
     } catch {

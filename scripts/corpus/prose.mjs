@@ -57,7 +57,7 @@ export function section3(d, t, i) {
   ], i)];
 }
 
-export function section4(d, t, i) {
+export function section4(d, t, _i) {
   const S = d.self, Y = d.year;
   const r = t.review.review[4], s = t.review.suitDirect[4] + t.review.suitAfterReview[4];
   if (d.prose4 === 'none') return [];

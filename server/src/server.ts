@@ -39,7 +39,6 @@ import {
   Arithmetic,
   createContext,
   foldingRanges,
-  formatTables,
   hoverAt,
   definitionAt,
   inlayHints,

@@ -2,7 +2,7 @@
  * Property and fuzz tests (fast-check, bounded runs): generated balanced reports in every layout
  * and both formats, one count changed, fix-all, formatting; arbitrary and mutated text.
  */
-import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import { deepStrictEqual, strictEqual } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { APPLICATION_ROWS } from '../../server/src/core/format/official';

@@ -1,6 +1,6 @@
 /** The core's entry points: text → report → findings → the CLI's JSON shape; fixes. */
 import { applicationRowDefs } from './model';
-import { APPLICATION_ROWS, DISCLOSURE_BLOCKS, FormatId, REVIEW_GROUPS } from './format/official';
+import { DISCLOSURE_BLOCKS, FormatId, REVIEW_GROUPS } from './format/official';
 import type { Code, Finding, Severity, TextEdit } from './findings';
 import { Locale, setLocale } from './i18n';
 import type { Report } from './model';

@@ -182,7 +182,7 @@ export class Decimal {
     if (this.scale > 0) {
       digits = digits.padStart(this.scale + 1, '0');
       let int = digits.slice(0, digits.length - this.scale);
-      let frac = digits.slice(digits.length - this.scale).replace(/0+$/, '');
+      const frac = digits.slice(digits.length - this.scale).replace(/0+$/, '');
       if (!int) int = '0';
       digits = frac ? `${int}.${frac}` : int;
     }

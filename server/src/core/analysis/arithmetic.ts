@@ -9,7 +9,6 @@
 import { applicationRowDefs } from '../model';
 import {
   APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   REVIEW_GROUP_LABELS,

@@ -2,7 +2,6 @@
 import { applicationRowDefs } from '../model';
 import {
   APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
   DISCLOSURE_BLOCKS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,

@@ -4,7 +4,7 @@
  * could not be read with confidence is left as it is. Formatting twice equals formatting once.
  */
 import { applicationRowDefs } from '../model';
-import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
+import { DISCLOSURE_BLOCKS } from '../format/official';
 import { applicationsTableTemplate, reviewTableTemplate } from '../format/template';
 import type { TextEdit } from '../findings';
 import { t } from '../i18n';

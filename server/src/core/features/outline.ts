@@ -1,6 +1,5 @@
 /** Outline: title, every section heading (duplicates too), sub-headings, tables and row groups. */
 import { applicationRowDefs } from '../model';
-import { APPLICATION_ROWS } from '../format/official';
 import type { Report } from '../model';
 import type { Span } from '../text';
 

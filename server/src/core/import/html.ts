@@ -40,14 +40,14 @@ export function decodeHtml(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8192));
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   const declared = m ? m[1].toLowerCase() : undefined;
-  let label = declared ? LABELS[declared] ?? declared : undefined;
+  const label = declared ? LABELS[declared] ?? declared : undefined;
   if (label) {
     try {
       // A page declared UTF-8 that is not valid UTF-8 was saved in the local encoding.
       if (label === 'utf-8') return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       return new TextDecoder(label).decode(bytes);
     } catch {
-      label = undefined;
+      // Not that encoding after all: UTF-8 below, then the fallback.
     }
   }
   try {

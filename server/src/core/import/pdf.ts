@@ -167,7 +167,7 @@ export function rulesOf(fnArray: number[], argsArray: unknown[]): { h: HRule[]; 
           // A thin rectangle is one rule; a cell's outline is four.
           const p0 = apply(ctm, ax, ay);
           const p1 = apply(ctm, bx, by);
-          if (Math.abs(p1[0] - p0[0]) <= 2.5 || Math.abs(p1[1] - p0[1]) <= 2.5) seg(ax, (ay + by) / 2, bx, (ay + by) / 2), seg((ax + bx) / 2, ay, (ax + bx) / 2, by);
+          if (Math.abs(p1[0] - p0[0]) <= 2.5 || Math.abs(p1[1] - p0[1]) <= 2.5) { seg(ax, (ay + by) / 2, bx, (ay + by) / 2); seg((ax + bx) / 2, ay, (ax + bx) / 2, by); }
           else if (stroked) { seg(ax, ay, bx, ay); seg(ax, by, bx, by); seg(ax, ay, ax, by); seg(bx, ay, bx, by); }
         } else if (op === OP.moveTo) { cx = args[k++]; cy = args[k++]; }
         else if (op === OP.lineTo) { const x = args[k++]; const y = args[k++]; if (stroked) seg(cx, cy, x, y); cx = x; cy = y; }
@@ -278,7 +278,7 @@ function splitGlued(line: PLine, columns: Range[]): void {
   for (const c of line.chunks) {
     if (c.value || !/[0-9０-９]$/.test(c.text)) { out.push(c); continue; }
     let k = c.items.length;
-    while (k > 0 && /^[0-9０-９.,+\-]+$/.test(c.items[k - 1].s)) k--;
+    while (k > 0 && /^[0-9０-９.,+-]+$/.test(c.items[k - 1].s)) k--;
     if (k === 0 || k === c.items.length) { out.push(c); continue; }
     const head = makeChunk(c.items.slice(0, k));
     const tail = makeChunk(c.items.slice(k));
@@ -314,7 +314,7 @@ function segments(lines: PLine[]): Segment[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.cells) {
-      if (cur) { out.push(cur); prevEnd = i; cur = null; }
+      if (cur) { out.push(cur); cur = null; }
       prevEnd = i;
       continue;
     }

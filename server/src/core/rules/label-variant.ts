@@ -1,6 +1,6 @@
 /** A row label that differs from the official text (not just in spacing or punctuation). */
 import { applicationRowDefs } from '../model';
-import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
+import { DISCLOSURE_BLOCKS } from '../format/official';
 import { t } from '../i18n';
 import type { TableRow } from '../model';
 import { labelBody, labelKey } from '../labels';

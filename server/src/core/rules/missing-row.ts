@@ -1,6 +1,6 @@
 /** Every official row of the 二 and 三 tables must be found by its label. */
 import { applicationRowDefs } from '../model';
-import { APPLICATION_ROWS, DISCLOSURE_BLOCKS } from '../format/official';
+import { DISCLOSURE_BLOCKS } from '../format/official';
 import { t } from '../i18n';
 import { Rule, RuleFinding } from './rule';
 

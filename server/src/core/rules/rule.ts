@@ -28,7 +28,7 @@ export function createContext(report: Report): RuleContext {
 
 /** Replaces the number in a cell, keeping its unit and note (`22（其中修订16件）`). */
 export function setCellEdit(cell: Cell, value: Decimal): TextEdit {
-  const m = /^[+\-]?[0-9０-９,，.．]+/.exec(cell.raw);
+  const m = /^[+-]?[0-9０-９,，.．]+/.exec(cell.raw);
   const len = cell.kind === 'number' && m ? m[0].length : cell.raw.length;
   return { span: { start: cell.span.start, end: cell.span.start + len }, newText: value.toString() };
 }
