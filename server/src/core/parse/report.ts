@@ -12,6 +12,10 @@ export interface ParseOptions {
   format?: FormatId | 'auto';
 }
 
+/** Every format marker in one pattern (one scan of a line instead of one per marker). */
+const MARKER_FORMAT = new Map<string, FormatId>((['2019', '2021'] as const).flatMap((f) => FORMAT_MARKERS[f].map((m) => [m, f] as [string, FormatId])));
+const MARKER_RE = new RegExp([...MARKER_FORMAT.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+
 function detectFormat(lines: Line[], year: number | undefined, option: ParseOptions['format'], keyOf: (i: number) => string): Pick<Report, 'format' | 'formatSource'> {
   if (option && option !== 'auto') return { format: option, formatSource: 'setting' };
   const found: Record<FormatId, Set<string>> = { '2019': new Set(), '2021': new Set() };
@@ -19,7 +23,8 @@ function detectFormat(lines: Line[], year: number | undefined, option: ParseOpti
     const key = keyOf(line.index);
     // Padded table rows are long; prose is long in words.
     if (key.length > 120) continue;
-    for (const f of ['2019', '2021'] as const) for (const m of FORMAT_MARKERS[f]) if (key.includes(m)) found[f].add(m);
+    MARKER_RE.lastIndex = 0;
+    for (let m = MARKER_RE.exec(key); m; m = MARKER_RE.exec(key)) found[MARKER_FORMAT.get(m[0])!].add(m[0]);
   }
   const a = found['2019'].size;
   const b = found['2021'].size;

@@ -74,8 +74,11 @@ function bestReading(text: string, lines: Line[], from: number, to: number, read
     let placed = 0;
     for (const r of rows.values()) for (const c of r.cells) if (c) placed++;
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { rows, problems, layout: grid.layout, placed, grid, last: true };
-    // Every cell of the table placed without a problem: no other shape can read more.
-    if (placed >= complete && problems.length === 0) break;
+    // Every row found placed whole without a problem (every cell of the table, or the table lacks
+    // rows no shape would find): no other shape reads more, and the stream reader is not built.
+    let whole = 0;
+    for (const r of rows.values()) whole += r.cells.length;
+    if (problems.length === 0 && placed > 0 && (placed >= complete || placed === whole)) break;
   }
   return best!;
 }
