@@ -94,6 +94,14 @@ describe('text shapes, cell by cell', () => {
     for (const d of rows) lines.push(d.label, data.applications[d.id].map((_, c) => cell(d.id, c)).filter((v) => v !== '').join(' '));
     unreadWithReason(withTable3(lines), /无法确定每个数字属于哪一行/);
   });
+  it('a row the PDF importer could not place by column: unread, said as such', () => {
+    const text = renderReport(data, 'tab').replace(/^(\t*二、上年结转政府信息公开申请数量)\t.*$/m, '$1\t（此行数值无法按列定位）');
+    const r = checkReport(text);
+    deepStrictEqual(r.tables.applications!['2'], [null, null, null, null, null, null, null]);
+    const why = r.diagnostics.filter((d) => d.code === 'bad-cell');
+    strictEqual(why.length, 1);
+    ok(/无法按列位置确定/.test(why[0].message), why[0].message);
+  });
   it('glued text (`规章012`): nothing read, said once, and no fix deletes the digits', () => {
     const text = renderReport(data, 'tab').replace(/^(行政规范性文件)\t(\d+)\t(\d+)\t(\d+)$/m, '$1$2$3$4');
     const r = checkReport(text);

@@ -59,7 +59,7 @@ export interface TableRow {
 export interface TableProblem {
   kind: 'unaligned-row' | 'extra-values' | 'duplicate-row';
   /** Why a row could not be read, where the shape says: digits glued to a label. */
-  reason?: 'glued' | 'interleaved' | 'pdf-order';
+  reason?: 'glued' | 'interleaved' | 'pdf-order' | 'unplaced';
   span: Span;
   rowId?: string;
   count?: number;

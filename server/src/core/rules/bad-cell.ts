@@ -43,6 +43,7 @@ export const badCell: Rule = {
         const why =
           reason === 'glued' ? t('行名与数字连在一起（如“规章012”），无法拆分成单元格')
           : reason === 'interleaved' ? t('有的行数字个数与列数不符，而文本没有标出空白单元格：空白单元格可能在复制时丢失，或数字的先后顺序与表格不同（如 PDF 无版式提取的文本），无法确定每个数字属于哪一行')
+          : reason === 'unplaced' ? t('PDF 中这些行的数字无法按列位置确定（空白单元格的位置不明）')
           : reason === 'pdf-order' ? t('文本是 PDF 的阅读顺序，按此顺序读出的数字不满足表内勾稽关系，无法确定每个数字所在的单元格')
           : t('{0} 行的数字个数与列数不符，可能是复制或转换时丢失了空白单元格', rows);
         out.push({ message: t('{0}无法可靠读取：{1}。这些单元格未读取，也未检查', names[table.kind], why), span: unread[0].span, severity: 'warning' });

@@ -146,7 +146,8 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
       if (values.length === 0 && !grid.positional) {
         pending = label; // values may follow on the next row (a label cell over two lines)
       } else if (hasText && !grid.positional) {
-        unaligned(problems, label, filled.length);
+        // The PDF importer marks a row whose values it could not place by column.
+        unaligned(problems, label, filled.length, values.some((c) => c.kind === 'text' && /无法按列定位/.test(c.raw)) ? 'unplaced' : undefined);
         store(rows, label, Array(label.columns).fill(null), problems, filled.length > 0);
       } else {
         finish(label, values.filter((c) => c.kind !== 'text'), row);
@@ -173,6 +174,7 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
         }
         const m = options.match(cell, seen);
         if (!m && !label) header = true;
+        if (!m && label && /无法按列定位/.test(cell.raw)) { values.push(cell); continue; }
         if (m?.type === 'end') { ended = true; break; }
         if (m?.type === 'row') {
           if (label && label.id === m.id) { label.labelCells.push(cell); continue; }
