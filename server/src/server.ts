@@ -7,7 +7,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import {
   CodeAction,
-  CodeActionKind,
   CodeLens,
   CancellationToken,
   Diagnostic,
@@ -44,7 +43,9 @@ import {
   inlayHints,
   outline,
   parseReport,
-  preferredEdits,
+  codeActions,
+  FIX_ALL,
+  QUICK_FIX,
   reportTemplate,
   runRules,
   setLocale,
@@ -65,7 +66,6 @@ import { serializeTables } from './core/export';
 
 const SOURCE = 'xxgk-report';
 const MAX_DIAGNOSTICS = 1000;
-const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 /** The rule pages shipped in the .vsix (docs/rules/<code>.md next to dist/): VS Code opens them in the editor. */
 const docsHref = (code: string) => pathToFileURL(nodePath.join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString();
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -481,7 +481,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [QUICK_FIX, 'source.fixAll', FIX_ALL], resolveProvider: false },
       documentSymbolProvider: { label: '政府信息公开年度报告' },
       foldingRangeProvider: true,
       hoverProvider: true,
@@ -578,38 +578,21 @@ connection.onCodeAction(
     (p) => isRange(p.range) && isObj(p.context) && (p.context.diagnostics === undefined || Array.isArray(p.context.diagnostics)) && (p.context.only === undefined || (Array.isArray(p.context.only) && p.context.only.every((o) => typeof o === 'string'))),
     async (doc, { range: r, context }, token) => {
       const result = await current(doc, token);
-      const only = context.only;
-      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-      const actions: CodeAction[] = [];
-      if (wants(FIX_ALL_KIND)) {
-        const edits = preferredEdits(result.findings);
-        if (edits.length) actions.push({ title: t('修复所有可自动修复的问题'), kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits) });
-      }
-      if (!wants(CodeActionKind.QuickFix)) return actions;
-      const start = doc.offsetAt(r.start);
-      const end = doc.offsetAt(r.end);
-      const here = result.findings.filter((f) => f.span.start <= end && start <= f.span.end);
-      const diagnostics = (context.diagnostics ?? []).filter((d) => isObj(d) && d.source === SOURCE && isRange(d.range));
-      for (const f of here) {
-        const diag = diagnostics.find((d) => d.code === f.code && doc.offsetAt(d.range.start) === f.span.start);
-        if (f.fix) {
-          actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, isPreferred: f.fix.preferred, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, f.fix.edits) });
-          const same = result.findings.filter((x) => x.code === f.code && x.fix?.preferred);
-          if (same.length > 1) {
-            actions.push({ title: t('修复本文件中所有 {0} 问题（{1} 处）', f.code, same.length), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, preferredEdits(same, f.code)) });
-          }
-        }
-        const line = doc.positionAt(f.span.start).line;
-        actions.push({ title: t('在此处忽略 {0}', f.code), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, command: { title: t('在此处忽略 {0}', f.code), command: 'xxgk-report.ignore', arguments: [doc.uri, f.code, line] } });
-        actions.push({ title: t('在工作区设置中关闭规则 {0}', f.code), kind: CodeActionKind.QuickFix, command: { title: t('在工作区设置中关闭规则 {0}', f.code), command: 'xxgk-report.disableRule', arguments: [f.code] } });
-      }
-      // One cell can break several identities: offer each distinct action once.
-      const seen = new Set<string>();
-      return actions.filter((a) => {
-        const key = `${a.kind}|${a.title}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
+      const span = { start: doc.offsetAt(r.start), end: doc.offsetAt(r.end) };
+      // The client's own diagnostics are named back where they match a finding (code and start); no Diagnostic.data.
+      const sent = (context.diagnostics ?? []).filter((d) => isObj(d) && d.source === SOURCE && isRange(d.range));
+      const diagnostic = (f: Finding) => sent.find((d) => d.code === f.code && doc.offsetAt(d.range.start) === f.span.start) ?? toDiagnostic(doc, f);
+      return codeActions(result.findings, span, context.only).map((a): CodeAction => {
+        const c = a.command;
+        return {
+          title: a.title,
+          kind: a.kind,
+          ...(a.isPreferred !== undefined && { isPreferred: a.isPreferred }),
+          ...(a.findings.length && a.kind === QUICK_FIX && { diagnostics: a.findings.map(diagnostic) }),
+          ...(a.edits && { edit: workspaceEdit(doc, a.edits) }),
+          ...(c?.name === 'ignore' && { command: { title: a.title, command: 'xxgk-report.ignore', arguments: [doc.uri, c.code, doc.positionAt(c.offset).line] } }),
+          ...(c?.name === 'disableRule' && { command: { title: a.title, command: 'xxgk-report.disableRule', arguments: [c.code] } }),
+        };
       });
     },
   ),

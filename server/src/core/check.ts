@@ -179,20 +179,39 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
   return { text: out + text.slice(pos), applied };
 }
 
-/** The edits of every preferred fix (optionally of one rule), identical edits merged. */
-export function preferredEdits(findings: Finding[], code?: Code): TextEdit[] {
+/** Two edits that cannot both be applied: overlapping ranges, or two insertions at one point. */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  if (a.span.start === a.span.end && b.span.start === b.span.end) return a.span.start === b.span.start;
+  return a.span.start < b.span.end && b.span.start < a.span.end;
+}
+
+/**
+ * What fix-all applies: every preferred (safe) fix, optionally of one rule, taken whole or not at
+ * all. Identical edits of two fixes are merged; a fix with an edit that conflicts with one already
+ * taken is left out (the next pass of `fixAll` sees it again), so the edits never overlap.
+ * Suggestions (`preferred: false`) are never taken.
+ */
+export function fixAllSelection(findings: Finding[], code?: Code): { edits: TextEdit[]; findings: Finding[] } {
   const seen = new Set<string>();
   const edits: TextEdit[] = [];
+  const taken: Finding[] = [];
+  const key = (e: TextEdit) => `${e.span.start}:${e.span.end}:${e.newText}`;
   for (const f of findings) {
     if (!f.fix?.preferred || (code && f.code !== code)) continue;
-    for (const e of f.fix.edits) {
-      const k = `${e.span.start}:${e.span.end}:${e.newText}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
+    const fresh = f.fix.edits.filter((e) => !seen.has(key(e)));
+    if (fresh.some((e, i) => edits.some((x) => conflicts(e, x)) || fresh.some((o, j) => j < i && conflicts(e, o)))) continue;
+    for (const e of fresh) {
+      seen.add(key(e));
       edits.push(e);
     }
+    taken.push(f);
   }
-  return edits;
+  return { edits, findings: taken };
+}
+
+/** The edits of every preferred fix (optionally of one rule): see `fixAllSelection`. */
+export function preferredEdits(findings: Finding[], code?: Code): TextEdit[] {
+  return fixAllSelection(findings, code).edits;
 }
 
 /** Applies the safe (preferred) fixes until nothing changes; returns the new text. */

@@ -1,7 +1,7 @@
 /** The pure core: no VS Code, no LSP runtime. The server, the CLI and the tests all call this. */
 export { parseReport } from './parse/report';
 export type { ParseOptions } from './parse/report';
-export { checkReport, runRules, runSetRules, toFileResult, tablesJson, applyEdits, preferredEdits, fixAll } from './check';
+export { checkReport, runRules, runSetRules, toFileResult, tablesJson, applyEdits, preferredEdits, fixAllSelection, fixAll } from './check';
 export type { CheckOptions, FileResult, JsonDiagnostic, SeveritySetting } from './check';
 export { RULES, RULE_INFO, ARITHMETIC_CODES } from './rules/index';
 export { CODES, SEVERITIES } from './findings';
@@ -17,6 +17,8 @@ export { outline, foldingRanges } from './features/outline';
 export type { OutlineNode, OutlineKind, FoldingRange } from './features/outline';
 export { hoverAt, definitionAt, inlayHints, tableLenses } from './features/tables-info';
 export { formatTables } from './features/format-tables';
+export { codeActions, wantsKind, FIX_ALL, QUICK_FIX } from './features/code-actions';
+export type { CodeAction, CodeActionCommand, CodeActionKind } from './features/code-actions';
 export { computeArithmetic } from './analysis/arithmetic';
 export type { Arithmetic } from './analysis/arithmetic';
 export { createContext } from './rules/rule';
