@@ -89,11 +89,12 @@ function buildIdentities(report: Report): Identity[] {
     for (const d of defs) {
       const row = apps.rows.get(d.id);
       if (!row) continue;
+      const short = d.short.replace(/^(（[一二三四五六七]）|[一二三四]、).*$/, '$1').replace('、', '');
       refs.set(
         d.id,
         row.cells.map((cell, c) => ({
           name: `${d.short}·${APPLICANT_COLUMNS[c]}`,
-          short: d.short.replace(/^(（[一二三四五六七]）|[一二三四]、).*$/, '$1').replace('、', ''),
+          short,
           cell,
           value: cellValue(cell),
           isTotal: d.id === '3.7' || c === 6,

@@ -136,5 +136,12 @@ function splitCellsOfSegment(seg: string, start: number, line: number, out: Cell
     }
     return;
   }
+  // One word and nothing to split (`0`, `规章`): the common case of a TAB or pipe cell.
+  if (!INNER_SPACE.test(seg.trim())) {
+    out.push(makeCell(seg, start, line));
+    return;
+  }
   splitSpaced(seg, start, line, out);
 }
+
+const INNER_SPACE = new RegExp(`[${WS}]`);

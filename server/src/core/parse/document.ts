@@ -368,6 +368,7 @@ function legacySignals(lines: Line[]): number {
   const seen = new Set<number>();
   for (const line of lines) {
     if (line.text.length > 60 || /\t.*\d/.test(line.text)) continue;
+    if (!NUMERAL_FIRST.test(line.text)) continue;
     const p = headingParts(line.text);
     if (!p || /[。；;]/.test(p.rest)) continue;
     const key = labelKey(p.rest);
