@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerDetection } from './detect';
+import { openImported, registerImportOffers } from './importFile';
 import { Ignores } from './ignores';
 import { t } from './l10n';
 import { StatusController, ServerStatus, applyLanguage } from './status';
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
   const tableView = new TableView(lc);
   const ignores = new Ignores(context.workspaceState, lc);
   ignores.register(context);
+  registerImportOffers(context, (uri) => vscode.commands.executeCommand('xxgk-report.openFile', uri));
   context.subscriptions.push(
     status,
     tableView,
@@ -57,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
     vscode.commands.registerCommand('xxgk-report.newReport', (yearArg?: number, bodyArg?: string) => newReport(lc, yearArg, bodyArg)),
     vscode.commands.registerCommand('xxgk-report.exportTables', (uri?: vscode.Uri, target?: vscode.Uri) => exportTables(lc, uri, target)),
     vscode.commands.registerCommand('xxgk-report.checkWorkspace', () => checkWorkspace(lc)),
+    vscode.commands.registerCommand('xxgk-report.openFile', (uri?: string | vscode.Uri) => openImported(lc, status, typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand('xxgk-report.disableRule', async (code: string) => {
       const config = vscode.workspace.getConfiguration(LANGUAGE);
       const rules = { ...(config.get<Record<string, string>>('rules') ?? {}), [code]: 'off' };

@@ -20,6 +20,8 @@ export interface ServerStatus {
 export class StatusController implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('xxgk-report.status', { language: LANGUAGE });
   private readonly byUri = new Map<string, ServerStatus>();
+  /** Reports opened from a Word file, web page or PDF: where the text came from (“来自 Word：x.docx”). */
+  private readonly origins = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<string>();
   readonly onDidChange = this.changed.event;
   private readonly subs: vscode.Disposable[] = [];
@@ -28,7 +30,10 @@ export class StatusController implements vscode.Disposable {
     this.item.name = t('年度报告格式');
     this.subs.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-      vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.byUri.delete(d.uri.toString());
+        this.origins.delete(d.uri.toString());
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${LANGUAGE}.language`)) {
           applyLanguage();
@@ -46,6 +51,12 @@ export class StatusController implements vscode.Disposable {
     this.changed.fire(s.uri);
   }
 
+  /** Says in the item where a document's text came from (an imported file). */
+  setOrigin(uri: string, origin: string): void {
+    this.origins.set(uri, origin);
+    if (vscode.window.activeTextEditor?.document.uri.toString() === uri) this.render();
+  }
+
   /** The text the item shows for a document (undefined until the server has checked it). */
   textFor(uri: string): string | undefined {
     const s = this.byUri.get(uri);
@@ -61,9 +72,10 @@ export class StatusController implements vscode.Disposable {
     const doc = vscode.window.activeTextEditor?.document;
     const s = doc && this.byUri.get(doc.uri.toString());
     this.item.command = { title: t('表格视图'), command: 'xxgk-report.showTableView', tooltip: t('在旁边以表格显示三张统计表') };
+    const origin = doc && this.origins.get(doc.uri.toString());
     if (!s) {
       this.item.text = doc?.languageId === LANGUAGE ? t('正在检查…') : t('年度报告');
-      this.item.detail = undefined;
+      this.item.detail = origin;
       this.item.severity = vscode.LanguageStatusSeverity.Information;
       this.item.busy = doc?.languageId === LANGUAGE;
       return;
@@ -71,7 +83,7 @@ export class StatusController implements vscode.Disposable {
     const d = describe(s);
     this.item.busy = false;
     this.item.text = d.text;
-    this.item.detail = d.detail;
+    this.item.detail = origin ? `${origin} · ${d.detail}` : d.detail;
     this.item.severity = s.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   }
 

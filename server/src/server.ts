@@ -51,6 +51,7 @@ import {
   setLocale,
   tableLenses,
   tablesJson,
+  importReport,
 } from './core/index';
 import { t } from './core/i18n';
 import { DEFAULT_SETTINGS, Settings, mergeSettings, parseSettings } from './settings';
@@ -874,6 +875,38 @@ connection.onNotification('xxgk-report/setIgnores', (p: unknown) => {
   if (doc) {
     bump(p.uri);
     schedule(doc);
+  }
+});
+
+/**
+ * The "open from Word, web page or PDF" command: a .docx/.html/.htm/.pdf file (read here for a local file, or
+ * its bytes sent by the client as base64 for another scheme) → the normalized report text. The importers (and
+ * pdfjs, from dist/pdfjs.mjs) load only when a file is imported. A file that cannot be imported (damaged, a
+ * scanned PDF) is an answer with the importer's message, not a request error.
+ */
+connection.onRequest('xxgk-report/importFile', async (p: unknown) => {
+  if (!isObj(p) || !isUri(p.uri) || (p.data !== undefined && typeof p.data !== 'string')) return invalid('importFile takes { uri, data? }');
+  const uri = p.uri;
+  const name = safeDecode(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+  setLocale((await getSettings(uri)).language);
+  let bytes: Uint8Array;
+  if (typeof p.data === 'string') bytes = Buffer.from(p.data, 'base64');
+  else {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return { error: t('{0}：不是本机文件，已跳过', uri), name };
+    }
+    const read = await readRegularFile(path);
+    if (isProblem(read)) return { error: problemMessage(read), name };
+    bytes = read.bytes;
+  }
+  try {
+    const r = await importReport(bytes, name);
+    return { text: r.text, source: r.source, warnings: r.warnings, name };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e), name };
   }
 });
 

@@ -429,6 +429,39 @@ describe('xxgk-report in VS Code', function () {
     }
   });
 
+  it('command: open a report from a Word file gives a checked report editor that says where it came from', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const doc = (await vscode.commands.executeCommand<vscode.TextDocument>('xxgk-report.openFile', file('zhoukou-demo-zone-2020.docx')))!;
+    assert.ok(doc, 'an editor was opened');
+    assert.ok(doc.isUntitled);
+    assert.strictEqual(doc.languageId, LANG);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
+    // Save writes a .txt beside the Word file.
+    assert.ok(doc.uri.path.endsWith('/zhoukou-demo-zone-2020.txt'), doc.uri.path);
+    const text = doc.getText();
+    assert.ok(text.includes('二、主动公开政府信息情况'), text.slice(0, 300));
+    assert.ok(/\t（一）予以公开\t5\t/.test(text), 'tables as TAB rows');
+    // Checked: the document's two known findings, at the lines the CLI gives for this file, and no error.
+    const diags = await waitDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'duplicate-section') && d.some((x) => codeOf(x) === 'label-variant'), 'the imported report checked');
+    assert.deepStrictEqual([...new Set(diags.map(codeOf))].sort(), ['duplicate-section', 'label-variant']);
+    assert.strictEqual(diags.find((d) => codeOf(d) === 'duplicate-section')!.range.start.line, 11);
+    assert.ok(!diags.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    // The status item says where the text came from.
+    await vscode.commands.executeCommand<string>('xxgk-report.test.statusText', doc.uri.toString());
+    let item: { text: string; detail?: string } = { text: '' };
+    for (let i = 0; i < 100 && !/来自 Word：zhoukou-demo-zone-2020\.docx/.test(item.detail ?? ''); i++) {
+      item = await vscode.commands.executeCommand<{ text: string; detail?: string }>('xxgk-report.test.statusItem');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(/来自 Word：zhoukou-demo-zone-2020\.docx/.test(item.detail ?? ''), JSON.stringify(item));
+    assert.ok(/^2019年格式 · \d+ 个问题$/.test(item.text), item.text);
+    await screenshot('g-opened-from-word');
+    // A damaged Word file: no editor, the command says why (an error message) and returns nothing.
+    assert.strictEqual(await vscode.commands.executeCommand('xxgk-report.openFile', file('damaged.docx')), undefined);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('commands are found by xxgk, 信息公开, 政务公开 and 年报', async () => {
     for (const [i, words] of ['xxgk', '信息公开', '政务公开', '年报'].entries()) {
       await vscode.commands.executeCommand('workbench.action.quickOpen', `>${words}`);
