@@ -1,4 +1,4 @@
-// Benchmarks: checkReport on each seed, on 1 MB and 10 MB of concatenated reports, the line-split
+// Benchmarks: checkReport on each seed, on the converter corpus per text shape, on 1 MB and 10 MB of concatenated reports, the line-split
 // floor on the same input, the LSP didChange → diagnostics latency, and the CLI on 2,000 reports (one
 // thread against the worker pool, and against markdownlint-cli2). Prints a table and writes
 // bench/results.json. BENCH_RUNS (default 3) sets how many runs of each CLI command (the best counts).
@@ -37,6 +37,27 @@ for (const mb of [1, 10]) {
   rows.push({ input: `${mb} MB of reports`, bytes: Buffer.byteLength(big), checkMs: c.median, splitMs: s.median, ratio: c.median / s.median });
 }
 
+// The converter corpus: checkReport throughput over real text of every shape (test/corpus/text).
+const corpusDir = 'test/corpus/text';
+const byShape = new Map();
+for (const doc of readdirSync(corpusDir)) {
+  for (const f of readdirSync(`${corpusDir}/${doc}`)) {
+    const shape = f.replace(/\.txt$/, '');
+    if (!byShape.has(shape)) byShape.set(shape, []);
+    byShape.get(shape).push(readFileSync(`${corpusDir}/${doc}/${f}`, 'utf8'));
+  }
+}
+const corpus = [];
+for (const [shape, texts] of [...byShape].sort()) {
+  const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+  const c = time(() => { for (const t of texts) checkReport(t); }, 500);
+  corpus.push({ shape, files: texts.length, bytes, ms: c.median, mbps: bytes / 1e6 / (c.median / 1000), perFileMs: c.median / texts.length });
+}
+const allCorpus = corpus.reduce((a, r) => ({ bytes: a.bytes + r.bytes, ms: a.ms + r.ms, files: a.files + r.files }), { bytes: 0, ms: 0, files: 0 });
+console.log('\ncheckReport on the converter corpus (per shape: files, KB, MB/s, ms per file)');
+for (const r of corpus) console.log(`  ${r.shape.padEnd(20)} ${String(r.files).padStart(3)} ${(r.bytes / 1024).toFixed(0).padStart(5)} KB  ${r.mbps.toFixed(1).padStart(5)} MB/s  ${r.perFileMs.toFixed(2)} ms`);
+console.log(`  all                  ${allCorpus.files} ${(allCorpus.bytes / 1024).toFixed(0).padStart(5)} KB  ${(allCorpus.bytes / 1e6 / (allCorpus.ms / 1000)).toFixed(1).padStart(5)} MB/s  ${(allCorpus.ms / allCorpus.files).toFixed(2)} ms`);
+
 // LSP: didChange → publishDiagnostics, a typical report, edits one number each time.
 const client = new LspClient();
 await client.initialize();
@@ -60,7 +81,7 @@ console.log('| input | bytes | checkReport ms | split floor ms | ratio |');
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.input} | ${r.bytes} | ${r.checkMs.toFixed(3)} | ${r.splitMs.toFixed(3)} | ${r.ratio.toFixed(1)}× |`);
 console.log(`LSP didChange → diagnostics (typical report, 200 edits): p50 ${lsp.p50.toFixed(2)} ms, p95 ${lsp.p95.toFixed(2)} ms`);
-writeFileSync('bench/results.json', JSON.stringify({ machine: { cpu: cpus()[0].model, cores: cpus().length, node: process.version }, rows, lsp }, null, 2));
+writeFileSync('bench/results.json', JSON.stringify({ machine: { cpu: cpus()[0].model, cores: cpus().length, node: process.version }, rows, corpus, lsp }, null, 2));
 
 // CLI on 2,000 reports: one thread (-j 1) against the worker pool (one worker per core), same output;
 // and against markdownlint-cli2 on the same bytes (as .md). Wall time of the whole process, best of runs.
