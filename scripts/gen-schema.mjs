@@ -23,7 +23,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const properties = {};
 for (const [key, prop] of Object.entries(schema.properties)) {
   const { description, ...rest } = prop;
-  properties[`xxgk-report.${key}`] = { ...rest, scope: 'resource', description: `%config.${key}%` };
+  // The message language is one per window: the server applies it to its whole process.
+  const scope = key === 'language' ? 'window' : 'resource';
+  properties[`xxgk-report.${key}`] = { ...rest, scope, description: `%config.${key}%` };
 }
 const wanted = { ...pkg, contributes: { ...pkg.contributes, configuration: { ...pkg.contributes.configuration, properties } } };
 const pkgText = JSON.stringify(wanted, null, 2) + '\n';
