@@ -102,6 +102,11 @@ describe('text shapes, cell by cell', () => {
     strictEqual(why.length, 1);
     ok(/无法按列位置确定/.test(why[0].message), why[0].message);
   });
+  it('a tab row with an empty cell at both ends of its values: which one is padding is unknown, so unread', () => {
+    const text = renderReport(data, 'tab').replace(/^(\t*二、上年结转政府信息公开申请数量)\t(\d+)\t(\d+)\t(\d+)\t(\d+)\t(\d+)\t(\d+)\t(\d+)\t?$/m, '$1\t\t$2\t$3\t$4\t$5\t$6\t$7\t');
+    ok(/二、上年结转政府信息公开申请数量\t\t/.test(text));
+    deepStrictEqual(checkReport(text).tables.applications!['2'], [null, null, null, null, null, null, null]);
+  });
   it('glued text (`规章012`): nothing read, said once, and no fix deletes the digits', () => {
     const text = renderReport(data, 'tab').replace(/^(行政规范性文件)\t(\d+)\t(\d+)\t(\d+)$/m, '$1$2$3$4');
     const r = checkReport(text);

@@ -47,11 +47,21 @@ export function placeInOrder(seq: Cell[], n: number): Array<Cell | null> | undef
   const filled = seq.filter(isFilled);
   if (filled.length > n) return undefined;
   if (filled.length === n && (seq.length === n || filled.length === seq.length)) return filled;
-  let a = 0;
-  let b = seq.length;
-  while (b - a > n && !isFilled(seq[b - 1])) b--;
-  while (b - a > n && !isFilled(seq[a])) a++;
-  if (b - a === n) return seq.slice(a, b);
+  // Padding blanks (a trailing TAB, an empty cell before the values) may be dropped, but when
+  // dropping them from the end or from the start gives two different rows, which is which is
+  // unknown: the row is not read.
+  const trimmed = (endFirst: boolean): [number, number] => {
+    let a = 0;
+    let b = seq.length;
+    for (let pass = 0; pass < 2; pass++) {
+      if (endFirst === (pass === 0)) while (b - a > n && !isFilled(seq[b - 1])) b--;
+      else while (b - a > n && !isFilled(seq[a])) a++;
+    }
+    return [a, b];
+  };
+  const [a1, b1] = trimmed(true);
+  const [a2, b2] = trimmed(false);
+  if (b1 - a1 === n && b2 - a2 === n) return a1 === a2 ? seq.slice(a1, b1) : undefined;
   if (filled.length === n) return filled;
   return undefined;
 }
