@@ -8,7 +8,12 @@ import { buildSync } from 'esbuild';
 
 const out = 'out/gen-schema.cjs';
 buildSync({ entryPoints: ['scripts/schema-entry.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
-const { schema, fileSchema } = await import('../' + out);
+const { schema, fileSchema, rules } = await import('../' + out);
+/** The rules object lists every code with its description and default level (completion and hover in settings.json). */
+function describeRules(prop) {
+  const levels = prop.additionalProperties;
+  return { ...prop, properties: Object.fromEntries(rules.map((r) => [r.code, { ...levels, description: `${r.description}（默认 ${r.defaultSeverity}）` }])) };
+}
 const nls = JSON.parse(readFileSync('package.nls.json', 'utf8'));
 const check = process.argv.includes('--check');
 
@@ -16,7 +21,7 @@ const described = { ...fileSchema, title: '.xxgk-report.json', properties: {} };
 for (const [key, prop] of Object.entries(fileSchema.properties)) {
   const description = key === '$schema' ? 'JSON schema of this file' : nls[`config.${key}`];
   if (!description) throw new Error(`package.nls.json has no config.${key}`);
-  described.properties[key] = { ...prop, description };
+  described.properties[key] = { ...(key === 'rules' ? describeRules(prop) : prop), description };
 }
 const schemaText = JSON.stringify(described, null, 2) + '\n';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -25,7 +30,7 @@ for (const [key, prop] of Object.entries(schema.properties)) {
   const { description, ...rest } = prop;
   // The message language is one per window: the server applies it to its whole process.
   const scope = key === 'language' ? 'window' : 'resource';
-  properties[`xxgk-report.${key}`] = { ...rest, scope, description: `%config.${key}%` };
+  properties[`xxgk-report.${key}`] = { ...(key === 'rules' ? describeRules(rest) : rest), scope, description: `%config.${key}%` };
 }
 const wanted = { ...pkg, contributes: { ...pkg.contributes, configuration: { ...pkg.contributes.configuration, properties } } };
 const pkgText = JSON.stringify(wanted, null, 2) + '\n';

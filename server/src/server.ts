@@ -117,9 +117,16 @@ const settingsCache = new Map<string, Promise<Settings>>();
 const ignored = new Map<string, Set<string>>();
 let canPullConfiguration = false;
 
+/** Invalid settings already reported: each is said once, not once per document. */
+const reportedSettingProblems = new Set<string>();
+
 function parseRaw(raw: unknown): Settings {
   const { settings, problems } = parseSettings(raw);
-  for (const p of problems) connection.window.showWarningMessage(t('设置无效，已使用默认值：{0}', p));
+  for (const p of problems) {
+    if (reportedSettingProblems.has(p)) continue;
+    reportedSettingProblems.add(p);
+    connection.window.showWarningMessage(t('设置无效，已使用默认值：{0}', p));
+  }
   return settings;
 }
 
