@@ -20,6 +20,18 @@ describe('hostile input', () => {
     const r = timed(() => checkReport('政'.repeat(20 * 1024 * 1024 / 3)), 10000);
     ok(r.diagnostics.some((d) => d.code === 'missing-section'));
   });
+  it('table shapes at their worst: a 60,000-cell PDF line, a 5,000-column rule, a 20,000-row raw HTML table', () => {
+    const seed = readSeed('shunhe-district-2020.txt');
+    const at = seed.indexOf('（本列数据');
+    const pdfLine = '一、本年新收政府信息公开申请数量' + '   0 0'.repeat(30000);
+    const spaced = Array.from({ length: 6 }, () => '二、上年结转政府信息公开申请数量   0 0 0 0 0 0 0').join('\n');
+    timed(() => checkReport(seed.slice(0, at) + '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n' + spaced + '\n' + pdfLine + '\n'), 5000);
+    const rule = '  ' + Array.from({ length: 5000 }, () => '---').join(' ');
+    const wide = Array.from({ length: 50 }, () => '  ' + '一、本年新收'.padEnd(20) + ' 0 '.repeat(5000)).join('\n');
+    timed(() => checkReport(seed.slice(0, at) + '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n' + rule + '\n' + wide + '\n' + rule + '\n'), 5000);
+    const html = '<table>' + Array.from({ length: 20000 }, (_, i) => `<tr><td rowspan="3">${i % 2 ? '（三）不予公开' : '1.属于国家秘密'}</td><td colspan="2">0</td></tr>`).join('\n') + '</table>';
+    timed(() => checkReport(seed.slice(0, at) + '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n' + html + '\n'), 8000);
+  });
   it('200,000 empty lines', () => {
     const r = timed(() => checkReport('\n'.repeat(200000)), 5000);
     strictEqual(r.title, null);

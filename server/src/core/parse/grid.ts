@@ -37,16 +37,6 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-function isWide(c: number): boolean {
+export function isWide(c: number): boolean {
   return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
-}
-
-/** The index in `s` where display column `col` starts (clamped). */
-export function indexAtWidth(s: string, col: number): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (w >= col) return i;
-    w += isWide(s.charCodeAt(i)) ? 2 : 1;
-  }
-  return s.length;
 }

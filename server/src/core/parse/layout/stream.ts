@@ -38,7 +38,17 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
       // Empty pieces between TABs are not positions here: drop them.
       cells = splitLineCells(line).filter((c) => !(c.kind === 'blank' && !c.placeholder && c.raw === ''));
     }
-    if (spaced) for (const c of cells) c.x = displayWidth(line.text.slice(0, c.span.start - line.start));
+    if (spaced) {
+      // Display columns counted once along the line (cells come in order): linear in its length.
+      let at = 0;
+      let width = 0;
+      for (const c of cells) {
+        const to = c.span.start - line.start;
+        width += displayWidth(line.text.slice(at, to));
+        at = to;
+        c.x = width;
+      }
+    }
     if (cells.length) rows.push({ cells, line: i });
   }
   return { layout: 'stream', rows, bounded: false, positional: false, spaced };

@@ -7,7 +7,7 @@
 import type { Line } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell } from '../cells';
-import { Grid, GridRow, indexAtWidth } from '../grid';
+import { Grid, GridRow, isWide } from '../grid';
 
 const DASH_RULE = /^\s*-{3,}(?:[ ]+-{3,})+\s*$/;
 const GRID_BORDER = /^\s*\+(?:[-=:]+\+)+\s*$/;
@@ -42,9 +42,17 @@ interface Piece {
 function cutLine(line: Line, starts: number[], grid: boolean): Piece[] {
   const out: Piece[] = [];
   const text = line.text;
+  // Each column start's index in the line, found in one walk along it (starts ascend).
+  const at: number[] = [];
+  let i = 0;
+  let w = 0;
+  for (const s of starts) {
+    while (i < text.length && w < s) w += isWide(text.charCodeAt(i++)) ? 2 : 1;
+    at.push(i);
+  }
   for (let k = 0; k < starts.length; k++) {
-    const a = indexAtWidth(text, starts[k]);
-    let b = k + 1 < starts.length ? indexAtWidth(text, starts[k + 1]) : text.length;
+    const a = at[k];
+    let b = k + 1 < starts.length ? at[k + 1] : text.length;
     // In a grid table the border `|` before the next column is not content.
     if (grid && k + 1 < starts.length) b = Math.max(a, b - 1);
     let piece = text.slice(a, b);
@@ -92,6 +100,8 @@ export function buildTextTable(lines: Line[], from: number, to: number): Grid {
     }
     const starts = columnStarts(t, grid);
     i++;
+    // No report table has more than a few dozen columns: a longer rule is not one of them.
+    if (starts.length > 60) continue;
     // Rows of one table: until a line that is neither content nor a rule, or an empty line
     // followed by text that is not indented like the table.
     let block: Line[] = [];
