@@ -1,4 +1,4 @@
-/** Blank cells and placeholders (`/`, `—`, `无`) count as 0; say so, once per row. */
+/** Blank cells and placeholders (`/`, `—`, `无`) count as 0: said once per table (REPORT-FORMAT §9). */
 import { t } from '../i18n';
 import type { Span } from '../text';
 import { Rule, RuleFinding } from './rule';
@@ -9,20 +9,19 @@ export const blankCell: Rule = {
   defaultSeverity: 'information',
   description: '空白单元格或“/”“—”“无”按 0 计算',
   check({ report }) {
-    const rows = new Map<string, { span: Span; count: number; examples: string[] }>();
+    const names = { disclosure: t('主动公开情况表'), applications: t('收到和处理政府信息公开申请情况表'), review: t('行政复议、行政诉讼情况表') };
+    const tables = new Map<keyof typeof names, { span: Span; count: number; rows: string[] }>();
     for (const p of tableCells(report)) {
       if (p.cell.kind !== 'blank') continue;
-      const key = `${p.table}|${p.row}`;
-      const label = p.tableRow?.labelCells[0]?.span;
-      const entry = rows.get(key) ?? { span: label ?? p.cell.span, count: 0, examples: [] };
+      const entry = tables.get(p.table) ?? { span: p.tableRow?.labelCells[0]?.span ?? p.cell.span, count: 0, rows: [] };
       entry.count++;
-      if (entry.examples.length < 3) entry.examples.push(p.column);
-      rows.set(key, entry);
+      if (!entry.rows.includes(p.row)) entry.rows.push(p.row);
+      tables.set(p.table, entry);
     }
     const out: RuleFinding[] = [];
-    for (const [key, e] of rows) {
-      const row = key.split('|')[1];
-      out.push({ message: t('{0} 有 {1} 个空白单元格（{2}），按 0 计算', row, e.count, e.examples.join('、') + (e.count > 3 ? '…' : '')), span: e.span });
+    for (const [table, e] of tables) {
+      const rows = e.rows.slice(0, 3).join('、') + (e.rows.length > 3 ? t('等 {0} 行', e.rows.length) : '');
+      out.push({ message: t('{0}有 {1} 个空白单元格（{2}），按 0 计算', names[table], e.count, rows), span: e.span });
     }
     return out;
   },
