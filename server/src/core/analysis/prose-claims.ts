@@ -86,7 +86,16 @@ export interface ProseClaim {
 }
 
 /** Every prose number the checker compares with the tables: the rule, hover and go-to-definition share it. */
+/** Computed once per parsed report: several rules and features read it. */
+const PROSECLAIMS_MEMO = new WeakMap<Report, ProseClaim[]>();
+
 export function proseClaims(report: Report): ProseClaim[] {
+  let memo = PROSECLAIMS_MEMO.get(report);
+  if (!memo) PROSECLAIMS_MEMO.set(report, (memo = proseClaimsOf(report)));
+  return memo;
+}
+
+function proseClaimsOf(report: Report): ProseClaim[] {
   const out: ProseClaim[] = [];
   if (!report.applications && !report.review) return out;
   for (const s of proseSentences(report)) {

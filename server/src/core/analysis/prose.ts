@@ -19,7 +19,16 @@ function foldDigits(s: string): string {
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/** Computed once per parsed report: several rules and features read it. */
+const PROSESENTENCES_MEMO = new WeakMap<Report, Sentence[]>();
+
 export function proseSentences(report: Report): Sentence[] {
+  let memo = PROSESENTENCES_MEMO.get(report);
+  if (!memo) PROSESENTENCES_MEMO.set(report, (memo = proseSentencesOf(report)));
+  return memo;
+}
+
+function proseSentencesOf(report: Report): Sentence[] {
   const out: Sentence[] = [];
   if (!looksLikeReport(report)) return out;
   const headings = report.headings;

@@ -21,7 +21,16 @@ export interface PlacedCell {
   tableRow?: TableRow;
 }
 
+/** Computed once per parsed report: several rules and features read it. */
+const TABLECELLS_MEMO = new WeakMap<Report, PlacedCell[]>();
+
 export function tableCells(report: Report): PlacedCell[] {
+  let memo = TABLECELLS_MEMO.get(report);
+  if (!memo) TABLECELLS_MEMO.set(report, (memo = tableCellsOf(report)));
+  return memo;
+}
+
+function tableCellsOf(report: Report): PlacedCell[] {
   const out: PlacedCell[] = [];
   const d = report.disclosure;
   if (d) {
