@@ -103,6 +103,8 @@ function proseClaimsOf(report: Report): ProseClaim[] {
     const clauses = /[^，,]+[，,]?/g;
     for (let c = clauses.exec(s.text); c; c = clauses.exec(s.text)) {
       const clause = c[0];
+      // Every claim states a number: a clause without a digit states none.
+      if (!/\d/.test(clause)) continue;
       for (const claim of CLAIMS) {
         if (claim.requires && !claim.requires.test(clause)) continue;
         if (claim.excludes && claim.excludes.test(clause.replace(claim.re, ''))) continue;
