@@ -94,6 +94,24 @@ describe('text shapes, cell by cell', () => {
     for (const d of rows) lines.push(d.label, data.applications[d.id].map((_, c) => cell(d.id, c)).filter((v) => v !== '').join(' '));
     unreadWithReason(withTable3(lines), /无法确定每个数字属于哪一行/);
   });
+  it('PDF text in reading order (pdftotext -raw): rows whose values share their label\'s line are read, the rest unread', () => {
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) {
+      const vals = data.applications[d.id].map((_, c) => cell(d.id, c)).filter((v) => v !== '');
+      // A row with a dropped blank is cut by the PDF: label on one line, values on the next.
+      lines.push(vals.length === 7 ? `${d.label} ${vals.join(' ')}` : d.label, ...(vals.length === 7 ? [] : [vals.join(' ')]));
+    }
+    const text = withTable3(lines);
+    const { tables, diagnostics } = readApplications(text);
+    let read = 0;
+    for (const d of rows) {
+      const full = data.applications[d.id].every((_, c) => cell(d.id, c) !== '');
+      if (full) { deepStrictEqual(tables![d.id], expected[d.id], d.id); read++; }
+      else deepStrictEqual(tables![d.id], [null, null, null, null, null, null, null], d.id);
+    }
+    ok(read > 10, `${read} rows read`);
+    strictEqual(diagnostics.filter((x) => x.code === 'bad-cell').length, 1);
+  });
   it('a row the PDF importer could not place by column: unread, said as such', () => {
     const text = renderReport(data, 'tab').replace(/^(\t*二、上年结转政府信息公开申请数量)\t.*$/m, '$1\t（此行数值无法按列定位）');
     const r = checkReport(text);

@@ -360,8 +360,14 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   if (disorder && !explicitBlanks && !grid.spaced) {
     // Text in stream order with no blank markers (PDF text without layout): one misplaced row
     // means values may have moved between rows anywhere, and a row that happens to get the
-    // right count may hold another row's numbers. Nothing in the table is read.
-    for (const r of rows.values()) r.cells = r.cells.map(() => null);
+    // right count may hold another row's numbers. Nothing in the table is read, except a row whose
+    // every value sits on its label's own line: a text line is one baseline of the page, and table
+    // rows do not share baselines, so those numbers are that row's.
+    const ownLine = new Set(records.filter(({ o }) => {
+      const filled = o.seq.filter(isFilled);
+      return o.sameLine && filled.length === o.columns && filled.length === o.seq.length && filled.every((c) => c.line === o.labelCells[o.labelCells.length - 1].line);
+    }).map(({ o }) => o.id));
+    for (const r of rows.values()) if (!ownLine.has(r.id)) r.cells = r.cells.map(() => null);
     const first = [...rows.values()][0];
     problems.length = 0;
     if (first) problems.push({ kind: 'unaligned-row', span: first.labelCells[0].span, reason: 'interleaved' });
