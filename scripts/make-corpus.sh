@@ -34,6 +34,7 @@ for d in "${DOCS[@]}"; do
   mkdir -p "$t"
   pdftotext -layout -enc UTF-8 "$OUT/files/$d.pdf" "$t/pdf-layout.txt"
   pdftotext -enc UTF-8 "$OUT/files/$d.pdf" "$t/pdf-plain.txt"
+  pdftotext -raw -enc UTF-8 "$OUT/files/$d.pdf" "$t/pdf-raw.txt"
   pandoc -f html -t plain "$OUT/html/$d.html" -o "$t/pandoc-plain.txt"
   pandoc -f html -t gfm "$OUT/html/$d.html" -o "$t/pandoc-gfm.txt"
 done
