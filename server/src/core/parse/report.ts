@@ -87,24 +87,28 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   // Each line's label key is computed at most once, however many passes look at it.
   const keys: Array<string | undefined> = new Array(lines.length);
   const keyOf = (i: number) => (keys[i] ??= labelKey(lines[i].text));
-  const { format, formatSource } = detectFormat(lines, year, options.format, keyOf);
   const headingLines = new Set(headings.map((h) => h.line));
+  const sectionLine = (n: number) => headings.find((h) => h.number === n)?.line ?? -1;
+  const end = lines.length;
+  // The tables' anchors first: the format markers are table words, so only the lines from the
+  // first table to section 五 are searched for them (the prose around them is not keyed).
+  const dAt = findAnchor(lines, Math.max(0, sectionLine(2)), end, ANCHORS.disclosure, headingLines, keyOf);
+  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf);
+  const tablesFrom = dAt >= 0 ? dAt : aAt >= 0 ? aAt : 0;
+  const s5 = sectionLine(5);
+  const tablesTo = dAt < 0 && aAt < 0 ? end : s5 > tablesFrom ? s5 : end;
+  const { format, formatSource } = detectFormat(lines.slice(tablesFrom, tablesTo), year, options.format, keyOf);
 
   const report: Report = {
     text, lines, index, eol: detectEol(text), title, body, year, format, formatSource,
     legacy: false, headings, subHeadings: [], tableLines: new Set(),
   };
 
-  const sectionLine = (n: number) => headings.find((h) => h.number === n)?.line ?? -1;
-  const end = lines.length;
   const markTable = (from: number, to: number) => {
     for (let i = from; i <= to; i++) report.tableLines.add(i);
   };
 
   const pdfText = looksLikePdfText(text, lines.map((l) => l.text));
-  const s2 = sectionLine(2);
-  const dAt = findAnchor(lines, Math.max(0, s2), end, ANCHORS.disclosure, headingLines, keyOf);
-  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf);
   if (dAt >= 0) {
     const stop = Math.min(regionEnd(lines, dAt, nextHeadingAfter(dAt, headings, end)), aAt > dAt ? aAt : end);
     report.disclosure = parseDisclosure(text, lines, dAt, stop, format);
