@@ -8,7 +8,21 @@ import { foldCompat } from './text';
  * The comparison key of a label: NFKC, variant characters mapped, then only CJK ideographs,
  * letters and digits kept. `（二）部分公开 (区分处理的, …)` and `(二)部分公开（区分处理的，…）` share a key.
  */
+/** Cell and label texts recur (every report has the same row labels): keys of short texts are kept. */
+const KEYS = new Map<string, string>();
+
 export function labelKey(s: string): string {
+  if (s.length > 80) return keyOf(s);
+  let k = KEYS.get(s);
+  if (k === undefined) {
+    if (KEYS.size > 20000) KEYS.clear();
+    k = keyOf(s);
+    KEYS.set(s, k);
+  }
+  return k;
+}
+
+function keyOf(s: string): string {
   const f = foldCompat(s);
   // A char-code loop: the Unicode-property regex this replaces was the parser's hottest spot.
   let out = '';
