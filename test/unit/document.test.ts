@@ -270,3 +270,28 @@ describe('prose sums and plans', () => {
     deepStrictEqual(codes(text), ['heading-variant']);
   });
 });
+
+describe('headings whose numeral was Word list numbering (lost in the copy)', () => {
+  const numbered = renderReport(balancedData('2021', 31), 'tab');
+  const bare = numbered
+    .split('\n')
+    .map((l) => (SECTIONS.some((s) => l === officialHeading(s)) ? l.replace(/^[一二三四五六]、/, '') : l))
+    .join('\n');
+  it('the six sections are found by their official words, the tables read, one hint each', () => {
+    const r = checkReport(bare);
+    deepStrictEqual(r.sections.map((s) => `${s.number}${s.title}`), SECTIONS.map((s) => `${s.number}${s.title}`));
+    deepStrictEqual(r.tables, checkReport(numbered).tables);
+    deepStrictEqual(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), []);
+    const hints = r.diagnostics.filter((d) => d.code === 'heading-variant');
+    strictEqual(hints.length, 6);
+    ok(hints.every((d) => /没有序号/.test(d.message)), hints[0].message);
+  });
+  it('fix-all does not write the numerals (a suggestion: the Word original numbers them)', () => {
+    strictEqual(fixAll(bare).text, bare);
+  });
+  it('one bare line such as 总体情况 in a notice makes no outline', () => {
+    const r = checkReport('关于报送2022年度政府信息公开工作年度报告的通知\n各单位：\n总体情况\n请于1月31日前报送。');
+    deepStrictEqual(r.sections, []);
+    ok(r.diagnostics.length <= 1);
+  });
+});

@@ -133,7 +133,7 @@ export function toFileResult(report: Report, findings: Finding[], path?: string)
     format: report.legacy ? 'pre-2019' : report.format,
     title: report.title?.text ?? null,
     year: report.year ?? null,
-    sections: report.headings.map((h) => ({ number: h.number, title: h.text.replace(/^[^、，,.．:：\s]*[\s]*[、，,.．:：]?\s*/, ''), line: h.line })),
+    sections: report.headings.map((h) => ({ number: h.number, title: h.text.replace(/^[一二三四五六七八九十\u2f00-\u2fdf][\s]*[、，,.．:：]?\s*/, ''), line: h.line })),
     tables: report.legacy ? {} : tablesJson(report),
     diagnostics: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: report.index.range(f.span) })),
   };

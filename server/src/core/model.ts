@@ -27,7 +27,8 @@ export interface Cell {
   glued?: boolean;
 }
 
-export type HeadingVariant = 'punctuation' | 'wording' | 'merged' | 'number';
+/** `unnumbered`: the official words without the numeral (Word's list numbering lost in the copy). */
+export type HeadingVariant = 'punctuation' | 'wording' | 'merged' | 'number' | 'unnumbered';
 
 export interface SectionHeading {
   number: number;

@@ -203,13 +203,41 @@ function inferMissing(lines: Line[], found: SectionHeading[]): SectionHeading[] 
 
 export function findHeadings(lines: Line[]): SectionHeading[] {
   const headings: SectionHeading[] = [];
+  const bare: SectionHeading[] = [];
   for (const line of lines) {
     const h = matchHeading(line);
     if (h) headings.push(h);
+    else {
+      const b = matchBareHeading(line);
+      if (b) bare.push(b);
+    }
   }
-  const inferred = inferMissing(lines, headings);
-  if (!inferred.length) return headings;
-  return [...headings, ...inferred].sort((a, b) => a.line - b.line);
+  // Headings whose numeral was Word's automatic numbering (lost when the text was copied or the
+  // .docx read) count only for sections not found with a numeral, and only when at least three
+  // such lines are there: one line `总体情况` alone in a notice is no outline.
+  const found = new Set(headings.map((h) => h.number));
+  const unnumbered = bare.filter((b, i) => !found.has(b.number) && bare.findIndex((x) => x.number === b.number) === i);
+  const all = unnumbered.length >= 3 || (unnumbered.length && found.size >= 3) ? [...headings, ...unnumbered].sort((a, b) => a.line - b.line) : headings;
+  const inferred = inferMissing(lines, all);
+  if (!inferred.length) return all;
+  return [...all, ...inferred].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * A line that is exactly an official section title without its numeral (`总体情况`,
+ * `主动公开政府信息情况`): how a heading numbered by Word's list numbering reads once copied.
+ */
+function matchBareHeading(line: Line): SectionHeading | undefined {
+  const text = line.text;
+  if (text.length > 60 || text.includes('\t')) return undefined;
+  const { from, to } = stripMarkup(text);
+  if (to <= from) return undefined;
+  const core = text.slice(from, to);
+  const key = labelKey(core);
+  if (key.length < 4 || /[。；，,]/.test(core)) return undefined;
+  const section = SECTIONS.find((sec) => key === okey(sec));
+  if (!section) return undefined;
+  return { number: section.number, text: core, span: { start: line.start + from, end: line.start + to }, line: line.index, variant: 'unnumbered' };
 }
 
 /** The numeral a heading is written with (`一` for `一、总体情况`, even when it names another section). */

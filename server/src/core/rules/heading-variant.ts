@@ -32,6 +32,7 @@ export const headingVariant: Rule = {
       if (mergedNone) message = t('标题与内容合写：“{0}”应写作标题“{1}”，内容“无”另起一行', h.text, official);
       else if (h.variant === 'merged') message = t('标题与内容写在同一行：“{0}”', h.text);
       else if (h.variant === 'punctuation') message = t('标题“{0}”的标点或空格与规定格式“{1}”不同', h.text, official);
+      else if (h.variant === 'unnumbered') message = t('标题“{0}”没有序号（Word 的自动编号在复制或转换时会丢失），规定格式为“{1}”', h.text, official);
       else message = t('标题“{0}”与规定格式“{1}”不同', h.text, official);
       const finding: RuleFinding = { message, span: h.span };
       const target = NUMERALS[section.number - 1];
@@ -55,7 +56,8 @@ export const headingVariant: Rule = {
         const after = report.text.slice(h.span.end, line.end);
         finding.fix = { title: t('改为标题“{0}”并另起一行写“无”', official), edits: [{ span: { start: h.span.start, end: line.end }, newText: official + after + report.eol + '无' }], preferred: !collides };
       } else if (h.variant !== 'merged') {
-        finding.fix = { title: t('改为“{0}”', official), edits: [{ span: h.span, newText: official }], preferred: !collides && close };
+        // Writing the numeral into an unnumbered heading is a suggestion: the Word original numbers it.
+        finding.fix = { title: t('改为“{0}”', official), edits: [{ span: h.span, newText: official }], preferred: !collides && close && h.variant !== 'unnumbered' };
       }
       out.push(finding);
     }
