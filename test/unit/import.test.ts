@@ -102,6 +102,23 @@ describe('Word importer', () => {
   });
 });
 
+describe('Word list numbering', () => {
+  it('writes the numbers Word draws for numbered headings (direct and through the heading style), deeper levels restarting', () => {
+    const p = (t: string, pPr = '') => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const list = (ilvl: number) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="3"/></w:numPr>`;
+    const numbering = `<w:numbering xmlns:w="x"><w:abstractNum w:abstractNumId="7">` +
+      `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+      `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>` +
+      `<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>` +
+      `</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>`;
+    const styles = `<w:styles xmlns:w="x"><w:style w:styleId="H1"><w:pPr>${list(0)}</w:pPr></w:style><w:style w:styleId="H1b"><w:basedOn w:val="H1"/></w:style></w:styles>`;
+    const body = [p('总体情况', '<w:pStyle w:val="H1"/>'), p('主动公开', list(1)), p('依申请公开', list(1)), p('一个要点', list(2)), p('主动公开政府信息情况', '<w:pStyle w:val="H1b"/>'), p('规章', list(1)), p('没有编号的段落'), p('收到和处理政府信息公开申请情况', list(0))].join('');
+    const xml = `<w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`;
+    const docx = zipSync({ 'word/document.xml': strToU8(xml), 'word/numbering.xml': strToU8(numbering), 'word/styles.xml': strToU8(styles) });
+    deepStrictEqual(importDocx(docx).text.split('\n').slice(0, 8), ['一、总体情况', '（一）主动公开', '（二）依申请公开', '一个要点', '二、主动公开政府信息情况', '（一）规章', '没有编号的段落', '三、收到和处理政府信息公开申请情况']);
+  });
+});
+
 describe('PDF importer', () => {
   it('joins a table broken across pages and drops the page numbers', async () => {
     const r = await importReport(bytes(join(FIX, 'table-break.pdf')), 'table-break.pdf');
