@@ -73,12 +73,13 @@ function finish(code: Code, f: RuleFinding, defaultSeverity: Severity, options: 
 export function runRules(report: Report, options: CheckOptions = {}, ctx: RuleContext = createContext(report)): Finding[] {
   if (options.locale) setLocale(options.locale);
   const out: Finding[] = [];
+  const isReport = looksLikeReport(report);
   for (const rule of RULES) {
     if (options.rules?.[rule.code] === 'off') continue;
     // A pre-2019 report gets its one format note and nothing else; a document that does not
     // look like a report at all gets only missing-section's one note that it does not.
     if (report.legacy && rule.code !== 'format-mismatch') continue;
-    if (!report.legacy && rule.code !== 'missing-section' && !looksLikeReport(report)) continue;
+    if (!report.legacy && rule.code !== 'missing-section' && !isReport) continue;
     for (const f of rule.check(ctx)) {
       const done = finish(rule.code, f, rule.defaultSeverity, options, report.text);
       if (done) out.push(done);

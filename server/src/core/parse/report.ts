@@ -108,7 +108,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     for (let i = from; i <= to; i++) report.tableLines.add(i);
   };
 
-  const pdfText = looksLikePdfText(text, lines.map((l) => l.text));
+  const pdfText = looksLikePdfText(text, lines);
   if (dAt >= 0) {
     const stop = Math.min(regionEnd(lines, dAt, nextHeadingAfter(dAt, headings, end)), aAt > dAt ? aAt : end);
     report.disclosure = parseDisclosure(text, lines, dAt, stop, format);

@@ -9,7 +9,6 @@ import {
 import type { ApplicationsTable, DisclosureBlock, DisclosureTable, ReviewTable, TableProblem } from '../model';
 import type { Line } from '../text';
 import { closestLabel, labelBody, labelKey } from '../labels';
-import { splitLineCells } from './cells';
 import type { Grid } from './grid';
 import { candidateGrids } from './layout/index';
 import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows } from './read/reader';
@@ -19,12 +18,6 @@ import type { Cell, TableRow } from '../model';
 /** A text cell that is prose, not a label: tables end there once their last row is read. */
 function isProse(cell: Cell): boolean {
   return cell.raw.length > 60 || /[。；]/.test(cell.raw);
-}
-
-export function regionCells(lines: Line[], from: number, to: number): Cell[] {
-  const cells: Cell[] = [];
-  for (let i = from; i < to; i++) for (const c of splitLineCells(lines[i])) cells.push(c);
-  return cells;
 }
 
 /** Cells whose source text is not their text (markup inside) are never edited by a fix. */
@@ -47,10 +40,6 @@ function spanOf(lines: Line[], from: number, to: number) {
   return { start: lines[from].start, end: lines[Math.max(from, to - 1)].end };
 }
 
-/**
- * Reads a region with each candidate grid and keeps the reading that places the most cells,
- * then has the fewest problems. Every reader is safe (it never guesses), so more is better.
- */
 /** A grid whose cell order is a PDF's reading order, with nothing else to place values by. */
 function pdfOrdered(grid: Grid, pdfText: boolean): boolean {
   if (!pdfText || grid.bounded || grid.spaced) return false;
@@ -64,6 +53,10 @@ function distrust(rows: Iterable<{ cells: Array<Cell | null>; labelCells?: Cell[
   if (at) problems.push({ kind: 'unaligned-row', span: at.span, reason: 'pdf-order' });
 }
 
+/**
+ * Reads a region with each candidate grid and keeps the reading that places the most cells,
+ * then has the fewest problems. Every reader is safe (it never guesses), so more is better.
+ */
 function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>, complete: number, verify?: (rows: Map<string, TableRow>) => boolean, pdfText = false) {
   let best: { rows: Map<string, TableRow>; problems: TableProblem[]; layout: string; placed: number; grid: Grid; last: boolean } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {

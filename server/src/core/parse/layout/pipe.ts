@@ -7,7 +7,7 @@ import type { Line } from '../../text';
 import { makeCell } from '../cells';
 import type { Grid, GridRow } from '../grid';
 
-export const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_RULE = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*(?:\s*\|)?\s*$/;
 const CAPTION = /^\s*(?:#{1,6}\s+|\*\*)(.+?)(?:\*\*)?\s*$/;
 

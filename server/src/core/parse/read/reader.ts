@@ -15,7 +15,7 @@ export type LabelMatch =
   | { type: 'end' }
   | null;
 
-export type Matcher = (cell: Cell, seen: ReadonlySet<string>) => LabelMatch;
+type Matcher = (cell: Cell, seen: ReadonlySet<string>) => LabelMatch;
 
 export interface ReadOptions {
   match: Matcher;

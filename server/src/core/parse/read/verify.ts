@@ -48,12 +48,12 @@ export function reviewHolds(cells: Array<Cell | null>): boolean {
 }
 
 /** PDF text without layout: page breaks (form feeds) or prose hard-wrapped mid-sentence. */
-export function looksLikePdfText(text: string, lineTexts: string[]): boolean {
+export function looksLikePdfText(text: string, lines: Array<{ text: string }>): boolean {
   if (text.includes('\f')) return true;
   let wrapped = 0;
-  for (let i = 0; i + 1 < lineTexts.length && wrapped < 5; i++) {
-    const a = lineTexts[i];
-    const b = lineTexts[i + 1];
+  for (let i = 0; i + 1 < lines.length && wrapped < 5; i++) {
+    const a = lines[i].text;
+    const b = lines[i + 1].text;
     if (a.length >= 24 && /[\u4e00-\u9fff，、]$/.test(a) && /^[\u4e00-\u9fff，、。；0-9]/.test(b) && b.length >= 2 && !/\t/.test(a)) wrapped++;
   }
   return wrapped >= 5;
