@@ -49,14 +49,23 @@ soffice "${PROFILE[@]}" --headless --norestore --infilter="HTML (StarWriter)" \
 soffice "${PROFILE[@]}" --headless --norestore \
   --convert-to 'txt:Text (encoded):UTF8' --outdir "$LO/txt" "${DOCXS[@]}"
 for d in "${DOCS[@]}"; do mv "$LO/txt/$d.txt" "$OUT/text/$d/libreoffice-txt.txt"; done
+
+# 4. LibreOffice Writer → PDF of the same docx (kept as files/<doc>.lo.pdf), then its PDF text.
+soffice "${PROFILE[@]}" --headless --norestore \
+  --convert-to 'pdf:writer_pdf_Export' --outdir "$LO/pdf" "${DOCXS[@]}"
+for d in "${DOCS[@]}"; do
+  mv "$LO/pdf/$d.pdf" "$OUT/files/$d.lo.pdf"
+  pdftotext -layout -enc UTF-8 "$OUT/files/$d.lo.pdf" "$OUT/text/$d/lo-pdf-layout.txt"
+  pdftotext -raw -enc UTF-8 "$OUT/files/$d.lo.pdf" "$OUT/text/$d/lo-pdf-raw.txt"
+done
 rm -rf "$LO"
 
-# 4. Versions, for the README.
+# 5. Versions, for the README. (sed -n 1p reads to the end: `head -1` can make the writer die of SIGPIPE under pipefail.)
 {
-  chromium --version 2>/dev/null | head -1
-  pdftotext -v 2>&1 | head -1
-  pandoc --version | head -1
-  soffice --version | head -1
+  chromium --version 2>/dev/null | sed -n 1p
+  pdftotext -v 2>&1 | sed -n 1p
+  pandoc --version | sed -n 1p
+  soffice --version | sed -n 1p
   echo "playwright-core $(node -p "require('playwright-core/package.json').version")"
 } > "$OUT/versions.txt"
 cat "$OUT/versions.txt"

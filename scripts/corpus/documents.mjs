@@ -167,6 +167,104 @@ const REPORTS = [
     tamper: (a) => { for (const id of Object.keys(a)) a[id][6] = 0; },
     rev: review(),
     t2: { 规章: [0, 0, 0], 行政规范性文件: [1, 0, 9], 行政许可: [0], 行政处罚: [0], 行政强制: [0], 行政事业性收费: [0] },
+  },  // ---------------------------------------------------------------- sparse tables, wrapped cells, long numbers
+  {
+    doc: 'fengyang-civil-affairs-2020-sparse-row-total', format: '2019', year: 2020, body: '枫阳县民政局', self: '我局',
+    quirks: 'KNOWN ERROR in a sparse table: zeros of tables 2-4 written as NBSP-only Word paragraphs (pdftotext -layout rows keep one or two numbers); row 1.本机关不掌握相关政府信息 总计 printed 3 where its only filled cell is 2, so （七）总计 (10) also differs from the sum of the 3.x totals (11); Word cells and headings',
+    style: { cell: 'word', heading: 'word', blank: { a: 'nbsp', r: 'nbsp', d: 'nbsp' } },
+    sound: false, expectedCodes: ['total-mismatch', 'blank-cell'],
+    t3: { '1': [9, 0, 0, 0, 1, 0], '2': [1, 0, 0, 0, 0, 0], '3.1': [4, 0, 0, 0, 0, 0], '3.2': [1, 0, 0, 0, 1, 0], '3.3.4': [1, 0, 0, 0, 0, 0], '3.4.1': [2, 0, 0, 0, 0, 0], '3.5.2': [1, 0, 0, 0, 0, 0] },
+    tamper: (a) => { a['3.4.1'][6] += 1; },
+    rev: review([1, 0, 0, 0]),
+    t2: { 规章: [0, 0, 0], 规范性文件: [2, 2, 15], 行政许可: [23, 0, 186], 其他对外管理服务事项: [0, 0, 0], 行政处罚: [0, 0, 0], 行政强制: [0, 0, 0], 行政事业性收费: [0, 0], 政府集中采购: [3, 28.6] },
+    purchaseHeader: '采购总金额（单位：万元）',
+  },
+  {
+    doc: 'lushan-water-resources-2022-sparse-carry', format: '2021', year: 2022, body: '鹿山市水利局', self: '我局',
+    quirks: 'KNOWN ERROR in a sparse table: zeros of tables 3 and 4 are genuinely empty <td></td> in bare CMS cells; 四、结转下年度继续办理 printed 2 in 自然人 and 总计 where 1+2−（七） gives 1, so 1+2 = 3.7+4 fails in those two columns while every row total and the （七） sums hold (balance-mismatch only)',
+    style: { cell: 'bare', heading: 'b', blank: { a: 'empty', r: 'empty' } },
+    sound: false, expectedCodes: ['balance-mismatch', 'blank-cell'],
+    t3: { '1': [6, 0, 0, 0, 0, 1], '2': [0, 1, 0, 0, 0, 0], '3.1': [3, 0, 0, 0, 0, 0], '3.2': [0, 1, 0, 0, 0, 0], '3.4.1': [1, 0, 0, 0, 0, 1], '3.5.1': [1, 0, 0, 0, 0, 0] },
+    tamper: (a) => { a['4'][0] += 1; a['4'][6] += 1; },
+    rev: review(),
+    t2: { 规章: [0, 0, 0], 行政规范性文件: [1, 0, 11], 行政许可: [318], 行政处罚: [26], 行政强制: [0], 行政事业性收费: [4.5] },
+  },
+  {
+    doc: 'shiqiao-town-2022-review-total', format: '2021', year: 2022, body: '石桥镇人民政府', self: '我镇',
+    quirks: 'KNOWN ERROR in table 4: 行政复议 总计 printed 3 where 结果维持 1 + 尚未审结 1 = 2 (the prose repeats the printed 3); zero review cells are NBSP-only <p>; plain <p> cells, &emsp; headings',
+    style: { cell: 'p', heading: 'emsp', para: 'emsp', blank: { r: 'nbsp' } },
+    sound: false, expectedCodes: ['total-mismatch', 'blank-cell'],
+    t3: { '1': [4, 1, 0, 0, 0, 0], '2': [0, 0, 0, 0, 0, 0], '3.1': [2, 1, 0, 0, 0, 0], '3.4.1': [1, 0, 0, 0, 0, 0], '3.5.2': [1, 0, 0, 0, 0, 0] },
+    rev: { review: [1, 0, 0, 1, 3], suitDirect: [0, 0, 0, 1, 1], suitAfterReview: [0, 0, 0, 0, 0] },
+    t2: { 规章: [0, 0, 0], 行政规范性文件: [0, 0, 4], 行政许可: [57], 行政处罚: [2], 行政强制: [0], 行政事业性收费: [0] },
+  },
+  {
+    doc: 'songling-district-2021-wrapped-cells', format: '2021', year: 2021, body: '松岭区人民政府办公室', self: '区政府办公室',
+    quirks: 'bare CMS cells (no <p>) with <br> inside label and header cells, so each cell wraps onto several lines: 行政规范<br>性文件, 行政<br>许可, 行政<br>处罚, 本年<br>制发件数, 1.属于国家<br>秘密, （一）予以<br>公开, 三、本年度<br>办理结果, 自<br>然<br>人, 结果<br>维持; every zero written as 0',
+    style: {
+      cell: 'bare', heading: 'b', brHeaders: true,
+      heads: { 本年制发件数: '本年<br>制发件数', 本年废止件数: '本年<br>废止件数', 现行有效件数: '现行<br>有效件数', 本年处理决定数量: '本年处理<br>决定数量', '本年收费金额（单位：万元）': '本年收费金额<br>（单位：万元）' },
+      labels: {
+        行政规范性文件: '行政规范<br>性文件', 行政许可: '行政<br>许可', 行政处罚: '行政<br>处罚', 行政强制: '行政<br>强制', 行政事业性收费: '行政事业<br>性收费',
+        '一、本年新收政府信息公开申请数量': '一、本年新收政府<br>信息公开申请数量', '二、上年结转政府信息公开申请数量': '二、上年结转政府<br>信息公开申请数量',
+        '三、本年度办理结果': '三、本年度<br>办理结果', '（一）予以公开': '（一）予以<br>公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）': '（二）部分公开<br>（区分处理的，只计这一情形，不计其他情形）',
+        '（三）不予公开': '（三）不予<br>公开', '1.属于国家秘密': '1.属于国家<br>秘密', '4.保护第三方合法权益': '4.保护第三方<br>合法权益',
+        '（四）无法提供': '（四）无法<br>提供', '1.本机关不掌握相关政府信息': '1.本机关不掌握<br>相关政府信息', '（五）不予处理': '（五）不予<br>处理',
+        '（六）其他处理': '（六）其他<br>处理', '四、结转下年度继续办理': '四、结转下年度<br>继续办理',
+      },
+    },
+    t3: { '1': [21, 4, 1, 0, 2, 1], '2': [2, 1, 0, 0, 0, 0], '3.1': [10, 2, 0, 0, 1, 0], '3.2': [3, 1, 0, 0, 0, 0], '3.3.1': [1, 0, 0, 0, 0, 0], '3.3.4': [1, 0, 0, 0, 0, 0], '3.4.1': [4, 1, 1, 0, 1, 1], '3.5.1': [1, 0, 0, 0, 0, 0], '3.6.3': [1, 0, 0, 0, 0, 0] },
+    rev: review([1, 0, 0, 1], [0, 1, 0, 0]),
+    t2: { 规章: [0, 0, 0], 行政规范性文件: [5, 2, 38], 行政许可: [927], 行政处罚: [64], 行政强制: [3], 行政事业性收费: [0] },
+  },
+  {
+    doc: 'taoxi-county-2020-wrapped-total', format: '2019', year: 2020, body: '桃溪县人民政府', self: '县政府',
+    quirks: 'KNOWN ERROR in wrapped bare cells: （七）总计 自然人 printed 18 where its rows sum to 17 (its 总计 21 is right), so the （七） row total, the （七） sum and 1+2 = 3.7+4 fail in 自然人; 2019 format with <br> inside bare label and header cells (规范<br>性文件, 行政<br>许可, 本年新<br>制作数量, 上一年<br>项目数量, 1.属于国家<br>秘密, （一）予以<br>公开, 结果<br>维持)',
+    style: {
+      cell: 'bare', heading: 'p', brHeaders: true,
+      heads: { 上一年项目数量: '上一年<br>项目数量', 处理决定数量: '处理决定<br>数量', 对外公开总数量: '对外公开<br>总数量', 采购项目数量: '采购项目<br>数量' },
+      labels: {
+        规范性文件: '规范<br>性文件', 行政许可: '行政<br>许可', 其他对外管理服务事项: '其他对外管理<br>服务事项', 行政处罚: '行政<br>处罚', 行政强制: '行政<br>强制', 行政事业性收费: '行政事业<br>性收费', 政府集中采购: '政府集中<br>采购',
+        '三、本年度办理结果': '三、本年度<br>办理结果', '（一）予以公开': '（一）予以<br>公开', '（三）不予公开': '（三）不予<br>公开', '1.属于国家秘密': '1.属于国家<br>秘密',
+        '（四）无法提供': '（四）无法<br>提供', '1.本机关不掌握相关政府信息': '1.本机关不掌握<br>相关政府信息', '（五）不予处理': '（五）不予<br>处理', '1.信访举报投诉类申请': '1.信访举报<br>投诉类申请',
+        '四、结转下年度继续办理': '四、结转下年度<br>继续办理',
+      },
+    },
+    sound: false, expectedCodes: ['total-mismatch', 'balance-mismatch'],
+    t3: { '1': [17, 3, 0, 1, 0, 0], '2': [1, 0, 0, 0, 0, 0], '3.1': [8, 2, 0, 1, 0, 0], '3.2': [2, 0, 0, 0, 0, 0], '3.3.1': [1, 0, 0, 0, 0, 0], '3.4.1': [3, 1, 0, 0, 0, 0], '3.5.1': [2, 0, 0, 0, 0, 0], '3.6': [1, 0, 0, 0, 0, 0] },
+    tamper: (a) => { a['3.7'][0] += 1; },
+    rev: review([0, 1, 0, 0]),
+    t2: { 规章: [0, 0, 0], 规范性文件: [3, 3, 25], 行政许可: [214, 5, 1830], 其他对外管理服务事项: [41, -2, 307], 行政处罚: [33, 0, 129], 行政强制: [5, 0, 4], 行政事业性收费: [3, 0], 政府集中采购: [9, 86.42] },
+    purchaseHeader: '采购总金额（单位：万元）',
+  },
+  {
+    doc: 'jinhe-finance-2020-long-amounts', format: '2019', year: 2020, body: '金河市财政局', self: '我局',
+    quirks: 'a narrow table (420px wide) with long numbers: 采购总金额 12,345.6789 (万元, unit in the header), counts with thousands separators in tables 2 and 3 (23,587, 1,318), plain <p> cells, <h2> headings; sound',
+    style: { cell: 'p', heading: 'h2', narrow: true, thousands: true, tableOpen: '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:420px">' },
+    t3: { '1': [1318, 247, 6, 3, 19, 12], '2': [64, 9, 0, 0, 1, 0], '3.1': [596, 118, 3, 1, 8, 5], '3.2': [187, 33, 1, 0, 3, 2], '3.3.4': [21, 4, 0, 0, 0, 0], '3.3.6': [9, 2, 0, 0, 0, 0], '3.4.1': [302, 51, 1, 1, 5, 3], '3.4.2': [41, 6, 0, 0, 1, 0], '3.5.1': [57, 10, 0, 0, 1, 1], '3.5.2': [38, 4, 0, 0, 0, 0], '3.6': [29, 5, 1, 0, 1, 0] },
+    rev: review([3, 2, 1, 1], [2, 1, 0, 2], [1, 0, 0, 1]),
+    t2: { 规章: [0, 0, 0], 规范性文件: [12, 12, 146], 行政许可: [1306, -15, 23587], 其他对外管理服务事项: [88, 3, 10462], 行政处罚: [214, 6, 1093], 行政强制: [17, 0, 28], 行政事业性收费: [26, -2], 政府集中采购: [1284, 12345.6789] },
+    purchaseHeader: '采购总金额（单位：万元，保留4位小数）',
+  },
+  {
+    doc: 'lianhua-township-2021-blank-total-prose', format: '2021', year: 2021, body: '莲花乡人民政府', self: '我乡',
+    quirks: 'KNOWN ERROR: the 总计 column of table 3 left blank (NBSP-only <p>) while the detail cells are filled; the prose 予以公开及部分公开N件 gives N = （一）+（二） of the filled cells (6), so it agrees with the report and must not be called a narrative mismatch (forbiddenCodes); NBSP blank cells elsewhere; plain <p> cells',
+    style: { cell: 'p', heading: 'strong', para: 'indent', blankTotal: true, blank: { a: 'nbsp', total: 'nbsp', r: 'nbsp' } },
+    sound: false, expectedCodes: ['total-mismatch', 'blank-cell'], forbiddenCodes: ['narrative-mismatch'],
+    prose3: 'open+part-only', proseBeforeTamper: true,
+    t3: { '1': [7, 2, 0, 0, 0, 0], '2': [1, 0, 0, 0, 0, 0], '3.1': [3, 1, 0, 0, 0, 0], '3.2': [2, 0, 0, 0, 0, 0], '3.4.1': [1, 1, 0, 0, 0, 0], '3.5.3': [1, 0, 0, 0, 0, 0] },
+    tamper: (a) => { for (const id of Object.keys(a)) a[id][6] = 0; },
+    rev: review(),
+    t2: { 规章: [0, 0, 0], 行政规范性文件: [0, 0, 1], 行政许可: [36], 行政处罚: [0], 行政强制: [0], 行政事业性收费: [0] },
+  },
+  {
+    doc: 'baishui-township-2019-sparse', format: '2019', year: 2019, body: '白水乡人民政府', self: '我乡',
+    quirks: 'sound sparse report: every zero of tables 2-4 is a genuinely empty <td></td> (plain <p> cells elsewhere), so most rows hold one or two numbers in every shape; plain paragraphs as headings',
+    style: { cell: 'p', heading: 'p', blank: { a: 'empty', r: 'empty', d: 'empty' } },
+    expectedCodes: ['blank-cell'],
+    t3: { '1': [5, 0, 0, 0, 0, 1], '3.1': [2, 0, 0, 0, 0, 1], '3.2': [1, 0, 0, 0, 0, 0], '3.4.1': [1, 0, 0, 0, 0, 0], '3.5.1': [1, 0, 0, 0, 0, 0] },
+    rev: review(),
+    t2: { 规章: [0, 0, 0], 规范性文件: [0, 0, 3], 行政许可: [12, 0, 37], 其他对外管理服务事项: [0, 0, 0], 行政处罚: [0, 0, 0], 行政强制: [0, 0, 0], 行政事业性收费: [0, 0], 政府集中采购: [0, 0] },
   },
 ];
 
@@ -174,15 +272,19 @@ function buildReport(d, i) {
   const row6 = d.row6 ?? (d.format === '2019' ? 'single' : 'three');
   const ids = t3RowIds(row6);
   const apps = applications(ids, d.t3);
+  const untampered = JSON.parse(JSON.stringify(apps));
   d.tamper?.(apps);
   const truth = {
     doc: d.doc, format: d.format, year: d.year,
     title: (d.titleLines ?? [`${d.body}${d.year}年政府信息公开工作年度报告`]).join(''),
     sound: d.sound ?? true,
     expectedCodes: [...(d.expectedCodes ?? []), ...(d.expectedCodesExtra ?? [])],
+    ...(d.forbiddenCodes ? { forbiddenCodes: d.forbiddenCodes } : {}),
     quirks: d.quirks,
     tables: { applications: apps, review: d.rev, disclosure: d.t2 },
   };
+  // Prose numbers come from the printed table, or (proseBeforeTamper) from the cells as they should have been.
+  const proseTables = d.proseBeforeTamper ? { ...truth.tables, applications: untampered } : truth.tables;
   const style = { ...d.style, purchaseHeader: d.purchaseHeader };
   const H = (n) => heading(d.headingText?.[n] ?? HEADINGS[n - 1], style);
   const P = (t) => para(t, style);
@@ -200,7 +302,7 @@ function buildReport(d, i) {
   for (const p of section2(d, i)) body.push(P(p));
   body.push(table2(d.format, d.t2, style));
   body.push(H(3));
-  for (const p of section3(d, truth.tables, i)) body.push(P(p));
+  for (const p of section3(d, proseTables, i)) body.push(P(p));
   body.push(table3(ids, apps, style));
   body.push(H(4));
   for (const p of section4(d, truth.tables, i)) body.push(P(p));

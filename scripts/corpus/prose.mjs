@@ -48,6 +48,9 @@ export function section3(d, t, i) {
   } else if (wording === 'wrong') {
     // A prose number that disagrees with the table (known narrative-mismatch).
     first = `${Y}年，${S}共收到政府信息公开申请${got + 5}件，办结${done}件，结转下年度继续办理${next}件。`;
+  } else if (wording === 'open+part-only') {
+    // Only the 予以公开及部分公开 sum: no 收到/办结/结转 number (used where the table's 总计 column is blank).
+    first = `${Y}年，${S}依法办理政府信息公开申请，其中予以公开及部分公开${open + part}件，其余申请均依法作出不予公开、无法提供或不予处理等答复，并告知申请人理由和救济途径。`;
   } else if (wording === 'none') {
     first = `${S}严格按照《条例》规定的程序和时限办理政府信息公开申请，统计情况见下表。`;
   }

@@ -142,15 +142,15 @@ const TABLE_OPEN = {
   p: `<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%">`,
   bare: `<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-collapse:collapse">`,
 };
-const tableOpen = (style) => TABLE_OPEN[style.cell] ?? TABLE_OPEN.p;
+const tableOpen = (style) => style.tableOpen ?? TABLE_OPEN[style.cell] ?? TABLE_OPEN.p;
 
-/** Table 2 (主动公开). values: {rowLabel: [numbers]} ; display labels may be overridden via style.labels. */
+/** Table 2 (主动公开). values: {rowLabel: [numbers]} ; display labels may be overridden via style.labels, header cells via style.heads. */
 export function table2(format, values, style) {
   const rows = [];
   for (const [item, heads, labels] of t2Blocks(format, style)) {
     const W = style.narrow ? 90 : 160;
     rows.push(`<tr>${td([item], { cs: 4, w: 600 }, style, 'label')}</tr>`);
-    rows.push(`<tr>${td(['信息内容'], { w: W }, style, 'label')}${heads.map(([h, cs]) => td([h], { cs, w: style.narrow ? 60 : 110 }, style, 'label')).join('')}</tr>`);
+    rows.push(`<tr>${td(['信息内容'], { w: W }, style, 'label')}${heads.map(([h, cs]) => td([style.heads?.[h] ?? h], { cs, w: style.narrow ? 60 : 110 }, style, 'label')).join('')}</tr>`);
     for (const label of labels) {
       const vals = values[label];
       const shown = style.labels?.[label] ?? label;

@@ -28,7 +28,7 @@ const require = createRequire(import.meta.url);
 const { checkReport } = require(corePath);
 
 const ERROR_CODES = new Set(['total-mismatch', 'balance-mismatch', 'bad-cell']);
-const SHAPES = ['chromium-copy', 'chromium-innertext', 'pdf-layout', 'pdf-plain', 'pdf-raw', 'pandoc-plain', 'pandoc-gfm', 'libreoffice-txt'];
+const SHAPES = ['chromium-copy', 'chromium-innertext', 'pdf-layout', 'pdf-plain', 'pdf-raw', 'pandoc-plain', 'pandoc-gfm', 'libreoffice-txt', 'lo-pdf-layout', 'lo-pdf-raw'];
 
 const truths = readdirSync(join(corpus, 'truth')).filter((f) => f.endsWith('.json')).sort()
   .map((f) => JSON.parse(readFileSync(join(corpus, 'truth', f), 'utf8')))
@@ -117,7 +117,7 @@ for (const t of truths) {
 }
 
 console.log('\nright / wrong / unread per document and shape');
-const short = { 'chromium-copy': 'copy', 'chromium-innertext': 'innertext', 'pdf-layout': 'pdf-layout', 'pdf-plain': 'pdf-plain', 'pdf-raw': 'pdf-raw', 'pandoc-plain': 'pd-plain', 'pandoc-gfm': 'pd-gfm', 'libreoffice-txt': 'lo-txt' };
+const short = { 'chromium-copy': 'copy', 'chromium-innertext': 'innertext', 'pdf-layout': 'pdf-layout', 'pdf-plain': 'pdf-plain', 'pdf-raw': 'pdf-raw', 'pandoc-plain': 'pd-plain', 'pandoc-gfm': 'pd-gfm', 'libreoffice-txt': 'lo-txt', 'lo-pdf-layout': 'lo-pdf-lay', 'lo-pdf-raw': 'lo-pdf-raw' };
 const shapes = SHAPES.filter((s) => !onlyShape || s === onlyShape);
 console.log(pad('', 36) + shapes.map((s) => lpad(short[s], 13)).join(''));
 for (const t of truths) {

@@ -34,7 +34,7 @@ const LOSSLESS = new Set(['chromium-innertext', 'pandoc-gfm']);
 describe('converter corpus', () => {
   it('has documents in every shape', () => {
     ok(docs.length >= 15, `${docs.length} documents`);
-    for (const doc of docs) strictEqual(readdirSync(join(CORPUS, 'text', doc)).filter((f) => f.endsWith('.txt')).length, 8, doc);
+    for (const doc of docs) strictEqual(readdirSync(join(CORPUS, 'text', doc)).filter((f) => f.endsWith('.txt')).length, 10, doc);
   });
   for (const doc of docs) {
     const truth: Truth = JSON.parse(readFileSync(join(CORPUS, 'truth', `${doc}.json`), 'utf8'));
