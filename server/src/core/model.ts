@@ -57,10 +57,19 @@ export interface TableRow {
   cells: Array<Cell | null>;
 }
 
+/** An identity of REPORT-FORMAT §5 that a reading breaks: its row (表三 row totals) or column (表三 columns, 表四 groups). */
+export interface Unbalanced {
+  identity: 'T3-row-total' | 'T3-results' | 'T3-balance' | 'T4-total';
+  row?: string;
+  column?: number;
+}
+
 export interface TableProblem {
   kind: 'unaligned-row' | 'extra-values' | 'duplicate-row';
   /** Why a row could not be read, where the shape says: digits glued to a label. */
   reason?: 'glued' | 'interleaved' | 'pdf-order' | 'unplaced';
+  /** PDF-order text whose order does not fix every cell: the identity its reading breaks. */
+  unbalanced?: Unbalanced;
   span: Span;
   rowId?: string;
   count?: number;

@@ -105,9 +105,12 @@ function buildIdentities(report: Report): Identity[] {
       const d = defs.find((x) => x.id === id)!;
       out.push({ kind: 'T3-row-total', subject: d.short, lhs: row.slice(0, 6), rhs: [row[6]], total: row[6] });
     }
+    // A result row the reader did not find (a label it could not recognise) has unknown numbers:
+    // （七）总计 is then not checked against the rows (the missing row is reported on its own).
+    const complete = defs.every((d) => !d.result || refs.has(d.id));
     const results = defs.filter((d) => d.result && refs.has(d.id)).map((d) => refs.get(d.id)!);
     const t37 = refs.get('3.7');
-    if (t37 && results.length) {
+    if (t37 && results.length && complete) {
       for (let c = 0; c < 7; c++) {
         out.push({ kind: 'T3-results', subject: APPLICANT_COLUMNS[c], lhs: results.map((r) => r[c]), rhs: [t37[c]], total: t37[c] });
       }

@@ -6,13 +6,13 @@ import {
   FormatId,
   REVIEW_GROUPS,
 } from '../format/official';
-import type { ApplicationsTable, DisclosureBlock, DisclosureTable, ReviewTable, TableProblem } from '../model';
+import type { ApplicationsTable, DisclosureBlock, DisclosureTable, ReviewTable, TableProblem, Unbalanced } from '../model';
 import type { Line } from '../text';
 import { closestLabel, labelBody, labelKey } from '../labels';
 import type { Grid } from './grid';
 import { candidateGrids } from './layout/index';
-import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows } from './read/reader';
-import { applicationsHold, reviewHolds } from './read/verify';
+import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows, rowsOnOwnLines } from './read/reader';
+import { applicationsFailure, reviewFailure } from './read/verify';
 import type { Cell, TableRow } from '../model';
 
 /** A text cell that is prose, not a label: tables end there once their last row is read. */
@@ -47,23 +47,32 @@ function pdfOrdered(grid: Grid, pdfText: boolean): boolean {
   return true;
 }
 
-function distrust(rows: Iterable<{ cells: Array<Cell | null>; labelCells?: Cell[] }>, problems: TableProblem[], at: Cell | undefined): void {
+/**
+ * A PDF-order reading whose order the text does not fix and whose numbers break an identity: the
+ * numbers may sit in other cells than the text's order puts them, or the table is wrong. Nothing
+ * is read, and the identity that fails is said, so the table is checked by hand.
+ */
+function distrust(rows: Iterable<{ cells: Array<Cell | null>; labelCells?: Cell[] }>, problems: TableProblem[], at: Cell | undefined, unbalanced: Unbalanced): void {
   for (const r of rows) r.cells = r.cells.map(() => null);
   problems.length = 0;
-  if (at) problems.push({ kind: 'unaligned-row', span: at.span, reason: 'pdf-order' });
+  if (at) problems.push({ kind: 'unaligned-row', span: at.span, reason: 'pdf-order', unbalanced });
 }
 
 /**
  * Reads a region with each candidate grid and keeps the reading that places the most cells,
  * then has the fewest problems. Every reader is safe (it never guesses), so more is better.
  */
-function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>, complete: number, verify?: (rows: Map<string, TableRow>) => boolean, pdfText = false) {
+function bestReading(text: string, lines: Line[], from: number, to: number, read: (grid: Grid, problems: TableProblem[]) => Map<string, TableRow>, complete: number, verify?: (rows: Map<string, TableRow>) => Unbalanced | null, pdfText = false) {
   let best: { rows: Map<string, TableRow>; problems: TableProblem[]; layout: string; placed: number; grid: Grid; last: boolean } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {
     if (best) best.last = false;
     const problems: TableProblem[] = [];
     const rows = read(grid, problems);
-    if (verify && pdfOrdered(grid, pdfText) && !verify(rows)) distrust(rows.values(), problems, [...rows.values()][0]?.labelCells[0]);
+    if (verify && pdfOrdered(grid, pdfText)) {
+      const unbalanced = verify(rows);
+      // Identities choose between readings the text leaves open; they never veto one it fixes.
+      if (unbalanced && !(problems.length === 0 && rowsOnOwnLines(grid, rows.values()))) distrust(rows.values(), problems, [...rows.values()][0]?.labelCells[0], unbalanced);
+    }
     let placed = 0;
     for (const r of rows.values()) for (const c of r.cells) if (c) placed++;
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { rows, problems, layout: grid.layout, placed, grid, last: true };
@@ -74,6 +83,19 @@ function bestReading(text: string, lines: Line[], from: number, to: number, read
     if (problems.length === 0 && placed > 0 && (placed >= complete || placed === whole)) break;
   }
   return best!;
+}
+
+/** How many characters of `s` occur in `official` in the same order (greedy; labels are short). */
+function inOrder(s: string, official: string): number {
+  let n = 0;
+  let at = 0;
+  for (const ch of s) {
+    const k = official.indexOf(ch, at);
+    if (k < 0) continue;
+    n++;
+    at = k + 1;
+  }
+  return n;
 }
 
 /** Row label keys per format, computed once (and one array each, so their lookups can be memoised). */
@@ -111,13 +133,24 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
         if (near >= 0) return { type: 'row', id: defs[near].id, columns: 7 };
       }
     }
+    // A label cut short or misprinted (`2.其他法律法规禁`, `2.其他法律行政止公开`) right after its
+    // official predecessor: the format fixes the order of the rows, so it is the next row when it
+    // carries that row's number and most of its characters, in order.
+    const numbered = /^(\d)\D/.exec(key);
+    if (numbered && body.length >= 3 && seen.size) {
+      let last = '';
+      for (const id of seen) last = id;
+      const i = defs.findIndex((d) => d.id === last);
+      const next = i >= 0 ? defs[i + 1] : undefined;
+      if (next && !seen.has(next.id) && next.label.startsWith(numbered[1]) && inOrder(body, bodies[i + 1]) * 3 >= body.length * 2) return { type: 'row', id: next.id, columns: 7 };
+    }
     return null;
   };
   const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4') };
   // The format's result rows, and 3.6 for a 2021 table that kept the 2019 single row: each once.
   const resultIds = [...new Set([...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id))];
-  const holds = (rows: Map<string, TableRow>) => applicationsHold(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
-  const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, holds, pdfText);
+  const failure = (rows: Map<string, TableRow>) => applicationsFailure(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
+  const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, failure, pdfText);
   const rows = best.rows;
   problems.push(...best.problems);
   let rowDefs = defs;
@@ -214,8 +247,12 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
   for (const grid of candidateGrids(text, lines, from, to)) {
     const problems: TableProblem[] = [];
     const read = readReviewGrid(grid, problems);
-    const cells: Array<Cell | null> = read && (!pdfOrdered(grid, pdfText) || reviewHolds(read)) ? read : Array(15).fill(null);
-    if (read && cells !== read) distrust([], problems, read.find((c): c is Cell => !!c));
+    let cells: Array<Cell | null> = read ?? Array(15).fill(null);
+    const unbalanced = read && pdfOrdered(grid, pdfText) ? reviewFailure(read) : null;
+    if (read && unbalanced && !rowsOnOwnLines(grid, [{ labelCells: [], cells: read }])) {
+      cells = Array(15).fill(null);
+      distrust([], problems, read.find((c): c is Cell => !!c), unbalanced);
+    }
     const placed = cells.filter(Boolean).length;
     if (!best || placed > best.placed || (placed === best.placed && problems.length < best.problems.length)) best = { cells, problems, layout: grid.layout, placed };
     if (placed === 15 && problems.length === 0) break;

@@ -73,6 +73,8 @@ interface Pending {
   /** Stream text: what each line after the label holds, and whether values share the label's line. */
   slots?: Slot[];
   sameLine?: boolean;
+  /** Stream text: a value cell of the row is cut over lines (its number is not known). */
+  cut?: boolean;
   labelCells: Cell[];
   seq: Cell[];
   /** Column of the label cell in a positional row. */
@@ -171,18 +173,37 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
       }
     }
   };
-  for (const row of grid.rows) {
+  // The first cell of a row that was read as the end of the row above's wrapped label.
+  let consumed: Cell | undefined;
+  for (const [r, row] of grid.rows.entries()) {
     let label: Pending | null = null;
     let ended = false;
     let values: Cell[] = [];
     let header = false;
-    for (const cell of row.cells) {
+    for (const [k, cell] of row.cells.entries()) {
+      if (cell === consumed) continue;
       if (cell.kind === 'text') {
         // `总计` or `其他` after other words in a row is a column header, not the row label.
         if (!label && COLUMN_WORDS.test(cell.raw)) {
           if (header) continue;
         }
-        const m = options.match(cell, seen);
+        let m = options.match(cell, seen);
+        const next = grid.rows[r + 1]?.cells[0];
+        if (!m && !grid.positional && k === row.cells.length - 1 && next?.kind === 'text' && next.line === cell.line + 1 && !options.match(next, seen)) {
+          // A label cell wrapped onto the next line (`规范` / `性文件`, `（一）予以` / `公开`: a `<br>`
+          // or a narrow column in the page): neither piece is a label, the two together are.
+          const joined = wrappedLabel(cell, next);
+          const j = options.match(joined, seen);
+          if (j?.type === 'row' || j?.type === 'group') {
+            m = j;
+            consumed = next;
+            if (j.type === 'row') {
+              label = { id: j.id, columns: j.columns, optional: j.optional, labelCells: [cell, next], seq: [], labelCol: cell.col, row };
+              values = [];
+              continue;
+            }
+          }
+        }
         if (!m && !label) header = true;
         if (!m && label && /无法按列定位/.test(cell.raw)) { values.push(cell); continue; }
         if (m?.type === 'end') { ended = true; break; }
@@ -216,20 +237,20 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
   return rows;
 }
 
+/** A label cut over two lines, as one cell for matching: its source is two pieces, so it is never edited. */
+function wrappedLabel(a: Cell, b: Cell): Cell {
+  return { raw: a.raw + b.raw, span: { start: a.span.start, end: b.span.end }, line: a.line, kind: 'text', inexact: true };
+}
+
 /**
- * A row's values on several lines of space-aligned text (a cell of two paragraphs puts its number
- * a line lower than its neighbours'): ordered by their column, and unread when two lines put
- * values in the same column.
+ * A row's values on several lines of space-aligned text are not placed: a cell of two paragraphs
+ * puts its number a line lower than its neighbours', but a narrow column cuts a number into
+ * digits stacked over lines (`2` above the row's line, `1` below it, for 21), and the text cannot
+ * tell the two apart. Only a row whose values share one line is read.
  */
 function orderByColumn(seq: Cell[]): Cell[] | undefined {
-  const lines = new Set(seq.map((c) => c.line));
-  if (lines.size < 2 || seq.some((c) => c.x === undefined)) return seq;
-  const sorted = [...seq].sort((a, b) => a.x! - b.x!);
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1];
-    if (a.line !== sorted[i].line && sorted[i].x! - a.x! < Math.max(2, a.raw.length + 1)) return undefined;
-  }
-  return sorted;
+  if (seq.some((c) => c.x === undefined)) return seq;
+  return seq.every((c) => c.line === seq[0].line) ? seq : undefined;
 }
 
 /** One line after a row label in stream text: a lone value cell, an empty line, or anything else. */
@@ -291,7 +312,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       // An unfilled table (a fresh template): every column of its rows is blank.
       const at = o.labelCells[o.labelCells.length - 1];
       cells = Array.from({ length: o.columns }, () => blankAt(at.span.end, at.line));
-    } else if (o.seq.length) {
+    } else if (o.seq.length && !o.cut) {
       const ordered = grid.spaced ? orderByColumn(o.seq) : o.seq;
       cells = ordered && placeInOrder(ordered, o.columns);
     }
@@ -309,7 +330,13 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       if (complete) break;
       if (cell.kind === 'text') {
         const m = options.match(cell, seen);
-        if (!m) continue;
+        if (!m) {
+          // Words that start with a number after the label (`22（其中` over `修订16件）`): a value
+          // cell cut over lines, whose number cannot be told from the note's numbers.
+          const cur = open as Pending | null;
+          if (cur && /^[+-]?[0-9０-９]/.test(cell.raw)) cur.cut = true;
+          continue;
+        }
         if (m.type === 'end') break outer;
         if (m.type === 'group') { close(); continue; }
         const cur = open as Pending | null;
@@ -373,4 +400,30 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     if (first) problems.push({ kind: 'unaligned-row', span: first.labelCells[0].span, reason: 'interleaved' });
   }
   return rows;
+}
+
+/**
+ * Whether the text's structure alone places every value of a reading: each row read whole, its
+ * values on one line of the text that holds nothing else but the row's own label. In PDF text a
+ * line is one baseline of the page and table rows do not share baselines, so such a line is that
+ * row, in column order; table identities may not overrule it (REPORT-FORMAT §6.7).
+ */
+export function rowsOnOwnLines(grid: Grid, rows: Iterable<{ labelCells: Cell[]; cells: Array<Cell | null> }>): boolean {
+  const list = [...rows];
+  // Value cells per line, and the lines where a row's label sits (words that continue a wrapped
+  // label may share the line with the values; another row's label may not).
+  const values = new Map<number, number>();
+  for (const r of grid.rows) for (const c of r.cells) if (c.kind !== 'text') values.set(c.line, (values.get(c.line) ?? 0) + 1);
+  const labelOf = new Map<number, number>();
+  list.forEach((r, i) => { for (const c of r.labelCells) labelOf.set(c.line, labelOf.has(c.line) && labelOf.get(c.line) !== i ? -1 : i); });
+  if (!list.length) return false;
+  for (const [i, r] of list.entries()) {
+    if (r.cells.some((c) => !c)) return false;
+    const line = r.cells[0]!.line;
+    if (r.cells.some((c) => c!.line !== line || (c!.kind === 'blank' && !c!.placeholder))) return false;
+    if (values.get(line) !== r.cells.length) return false;
+    const owner = labelOf.get(line);
+    if (owner !== undefined && owner !== i) return false;
+  }
+  return true;
 }

@@ -1,11 +1,14 @@
 /**
  * For text whose cell order is a PDF's reading order (pdftotext without layout): the order can
- * be wrong while every row still gets its count of numbers. There the table's own identities are
- * the only evidence that the numbers sit where the text puts them; a reading that breaks them is
- * not trusted (the text cannot tell a wrong table from a misread one).
+ * be wrong while every row still gets its count of numbers. Where the text's structure does not
+ * fix every value's cell (values on lines of their own, a row spread over several lines), the
+ * table's own identities are the only evidence that the numbers sit where the text puts them: a
+ * reading that breaks them is not trusted, and the identity it breaks is said (the table then
+ * probably holds an error, to be checked by hand). Where the structure does fix every value, the
+ * identities never veto the reading: it is read, and a failing identity is the error it is.
  */
 import { Decimal, sumDecimals } from '../../text';
-import type { Cell } from '../../model';
+import type { Cell, Unbalanced } from '../../model';
 
 function value(c: Cell | null): Decimal | null {
   if (!c) return null;
@@ -20,13 +23,13 @@ function equal(parts: Array<Cell | null>, total: Cell | null): boolean {
   return sumDecimals(vs as Decimal[]).cmp(t) === 0;
 }
 
-/** 表三: row totals, （七）总计 = the result rows, 一 + 二 = （七） + 四. */
-export function applicationsHold(rows: Map<string, Array<Cell | null>>, resultIds: string[]): boolean {
-  for (const cells of rows.values()) if (cells.length === 7 && !equal(cells.slice(0, 6), cells[6])) return false;
+/** 表三: row totals, （七）总计 = the result rows, 一 + 二 = （七） + 四. The first identity that fails, or null. */
+export function applicationsFailure(rows: Map<string, Array<Cell | null>>, resultIds: string[]): Unbalanced | null {
+  for (const [id, cells] of rows) if (cells.length === 7 && !equal(cells.slice(0, 6), cells[6])) return { identity: 'T3-row-total', row: id };
   const t37 = rows.get('3.7');
   if (t37) {
     const results = resultIds.filter((id) => rows.has(id)).map((id) => rows.get(id)!);
-    for (let c = 0; c < 7; c++) if (results.length && !equal(results.map((r) => r[c]), t37[c])) return false;
+    for (let c = 0; c < 7; c++) if (results.length && !equal(results.map((r) => r[c]), t37[c])) return { identity: 'T3-results', column: c };
     const r1 = rows.get('1');
     const r2 = rows.get('2');
     const r4 = rows.get('4');
@@ -34,17 +37,17 @@ export function applicationsHold(rows: Map<string, Array<Cell | null>>, resultId
       for (let c = 0; c < 7; c++) {
         const l = [value(r1[c]), value(r2[c])];
         const r = [value(t37[c]), value(r4[c])];
-        if (l.every(Boolean) && r.every(Boolean) && sumDecimals(l as Decimal[]).cmp(sumDecimals(r as Decimal[])) !== 0) return false;
+        if (l.every(Boolean) && r.every(Boolean) && sumDecimals(l as Decimal[]).cmp(sumDecimals(r as Decimal[])) !== 0) return { identity: 'T3-balance', column: c };
       }
     }
   }
-  return true;
+  return null;
 }
 
-/** 表四: each group's 总计 = its four results. */
-export function reviewHolds(cells: Array<Cell | null>): boolean {
-  for (let g = 0; g < 3; g++) if (!equal(cells.slice(g * 5, g * 5 + 4), cells[g * 5 + 4])) return false;
-  return true;
+/** 表四: each group's 总计 = its four results. The first group that fails, or null. */
+export function reviewFailure(cells: Array<Cell | null>): Unbalanced | null {
+  for (let g = 0; g < 3; g++) if (!equal(cells.slice(g * 5, g * 5 + 4), cells[g * 5 + 4])) return { identity: 'T4-total', column: g };
+  return null;
 }
 
 /** PDF text without layout: page breaks (form feeds) or prose hard-wrapped mid-sentence. */
