@@ -68,6 +68,18 @@ describe('HTML importer', () => {
     allRight(r.text, 'changfeng-natural-resources-2020');
   });
 
+  it('keeps the title that stands above the article, though the preamble also says 报告', () => {
+    const article = `<div class="article"><p>本报告根据《中华人民共和国政府信息公开条例》编制。</p><p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p></div>`;
+    const menu = Array.from({ length: 20 }, (_, i) => `<li><a href="#">栏目${i}</a></li>`).join('');
+    const above = importHtml(`<html><head><title>首页 - 某市</title></head><body><div class="nav"><ul>${menu}</ul></div><h1>某市财政局2023年政府信息公开工作年度报告</h1>${article}</body></html>`);
+    strictEqual(above.text.split('\n')[0], '某市财政局2023年政府信息公开工作年度报告');
+    strictEqual(checkReport(above.text).year, 2023);
+    // A CMS page whose title lives only in its metadata.
+    const meta = importHtml(`<html><head><meta name="ArticleTitle" content="某县教育局2022年度政府信息公开工作年度报告"><title>某县人民政府门户网站</title></head><body>${article}</body></html>`);
+    strictEqual(meta.text.split('\n')[0], '某县教育局2022年度政府信息公开工作年度报告');
+    strictEqual(checkReport(meta.text).year, 2022);
+  });
+
   it('writes a table as TAB rows: merged cells once, blank cells empty, paragraphs in a cell joined', () => {
     const html = `<html><body><p>一、总体情况</p><p>第一段<br>第二段。<br>第三段</p><table>
       <tr><td rowspan="2"><p>三、本</p><p>年度办</p><p>理结果</p></td><td>（一）予以公开</td><td><p>&nbsp;</p><p>7</p></td><td></td><td>&nbsp;</td></tr>

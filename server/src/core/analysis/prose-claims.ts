@@ -49,14 +49,26 @@ interface TableSum {
   cells: Cell[];
 }
 
+/**
+ * A row's total as the prose means it: the 总计 cell, or, where that cell was left blank, what the
+ * filled cells before it add up to (the blank total is its own finding, not the prose's).
+ */
+function totalOrParts(cells: Array<Cell | null>, total: number): Decimal | null {
+  const cell = cells[total];
+  if (cell?.kind !== 'blank') return cellValue(cell);
+  const parts = cells.slice(0, total).map(cellValue);
+  return parts.some((v) => !v) ? null : sumDecimals(parts as Decimal[]);
+}
+
 function tableValue(report: Report, target: Target): TableSum | undefined {
   if (target.kind === 'rows') {
     const names: Record<string, string> = { '1': t('一、本年新收·总计'), '2': t('二、上年结转·总计'), '3.1': t('（一）予以公开·总计'), '3.2': t('（二）部分公开·总计'), '3.7': t('（七）总计·总计'), '4': t('四、结转下年度继续办理·总计') };
     const vals: Decimal[] = [];
     const cells: Cell[] = [];
     for (const id of target.ids) {
-      const cell = report.applications?.rows.get(id)?.cells[6] ?? null;
-      const v = cellValue(cell);
+      const row = report.applications?.rows.get(id)?.cells;
+      const cell = row?.[6] ?? null;
+      const v = row ? totalOrParts(row, 6) : null;
       if (!v || !cell) return undefined;
       vals.push(v);
       cells.push(cell);
@@ -67,7 +79,7 @@ function tableValue(report: Report, target: Target): TableSum | undefined {
   if (!r) return undefined;
   const groups = target.kind === 'review' ? [REVIEW_GROUPS[0]] : [REVIEW_GROUPS[1], REVIEW_GROUPS[2]];
   const cells = groups.map((g) => r.groups[g][4]);
-  const vals = cells.map((c) => cellValue(c));
+  const vals = groups.map((g) => totalOrParts(r.groups[g], 4));
   if (vals.some((v) => !v) || cells.some((c) => !c)) return undefined;
   return { value: sumDecimals(vals as Decimal[]), name: target.kind === 'review' ? t('行政复议·总计') : t('行政诉讼·总计'), cells: cells as Cell[] };
 }

@@ -269,37 +269,43 @@ function article(blocks: RawBlock[], titleText: string): RawBlock[] {
   const start = blocks.indexOf(chosen[0]);
   const firstHeading = chosen.findIndex((b) => b.kind === 'paragraph' && HEADING.test(blockText(b)) && blockText(b).length <= 40);
   const head = chosen.slice(0, firstHeading < 0 ? 3 : firstHeading);
-  if (!head.some((b) => b.kind === 'paragraph' && /报告/.test(blockText(b)))) {
-    for (let i = start - 1; i >= 0 && i >= start - 15; i--) {
+  // A title names the report (`…2023年政府信息公开工作年度报告`); the preamble above 一 also says
+  // 报告 (`本报告根据《条例》…编制`) but is a sentence, not a title.
+  if (!head.some((b) => b.kind === 'paragraph' && isTitle(blockText(b)))) {
+    for (let i = start - 1; i >= 0 && i >= start - 40; i--) {
       const b = blocks[i];
-      const text = blockText(b);
-      if (b.kind === 'paragraph' && /报告/.test(text) && text.length <= 80 && !b.path.some((n) => tag(n) === 'nav')) {
-        return [b, ...chosen];
-      }
+      if (b.kind === 'paragraph' && isTitle(blockText(b)) && !b.path.some((n) => tag(n) === 'nav')) return [b, ...chosen];
     }
-    const title = titleText.split(/\s*[-_|｜—]+\s*/).find((s) => /报告/.test(s));
+    const title = titleText.split(/\s*[-_|｜—]+\s*/).find(isTitle);
     if (title) return [{ kind: 'paragraph', text: title, path: [] }, ...chosen];
   }
   return chosen;
 }
 
+function isTitle(text: string): boolean {
+  return /报告/.test(text) && text.length <= 80 && !/[。；]/.test(text) && !/^本/.test(text);
+}
+
+/** The page's own name for the article: a CMS's `<meta name="ArticleTitle">`, else `<title>`. */
 function documentTitle(root: HNode): string {
   let found = '';
+  let meta = '';
   const find = (n: HNode) => {
     for (const c of n.children ?? []) {
-      if (found) return;
+      if (tag(c) === 'meta' && /^articletitle$/i.test(c.attribs?.name ?? '') && c.attribs?.content) meta ||= collapse(c.attribs.content);
+      if (found) continue;
       if (tag(c) === 'title') {
         const parts: string[] = [];
         pieces(c, parts);
         found = collapse(parts.join(''));
-        return;
+        continue;
       }
       if (tag(c) === 'body') continue;
       find(c);
     }
   };
   find(root);
-  return found;
+  return meta && isTitle(meta) ? meta : found;
 }
 
 /** The normalized report text of a web page (bytes as saved, any encoding), or of its decoded text. */

@@ -61,6 +61,7 @@ export function makeCell(text: string, start: number, line: number): Cell {
  * Splits a piece of a line at runs of two or more spaces, then splits off trailing numbers
  * separated by single spaces (`规章 0 0 0`, `0 0 0 0 0`), keeping `结果 维持` and `10 万元` whole.
  */
+const UNIT = /^(?:万元|元|件|条|个|项|次|家|人次|人|宗|起|笔|份|户|批)$/;
 const GAP = new RegExp(`[${WS}]{2,}|\\u3000`, 'g');
 const WORD = new RegExp(`[^${WS}]+`, 'g');
 
@@ -79,6 +80,12 @@ function splitSpaced(seg: string, start: number, line: number, out: Cell[]): voi
     const word = WORD;
     word.lastIndex = 0;
     for (let m = word.exec(piece); m; m = word.exec(piece)) words.push([m[0], pstart + m.index]);
+    // A unit set apart from its number (`125000 元`, `3 笔`) belongs to it.
+    const n = words.length;
+    if (n >= 3 && UNIT.test(words[n - 1][0]) && classifyCell(words[n - 2][0]).kind === 'number') {
+      const at = words[n - 2][1];
+      words.splice(n - 2, 2, [piece.slice(at - pstart, words[n - 1][1] - pstart + words[n - 1][0].length), at]);
+    }
     let cut = words.length;
     while (cut > 0 && isValueLike(words[cut - 1][0])) cut--;
     if (cut === words.length || (cut === 0 && words.length === 1)) {
@@ -118,10 +125,12 @@ export function splitLineCells(line: Line): Cell[] {
     splitSpaced(text, line.start, line.index, out);
     return out;
   }
+  // A line of TABs alone is a row of empty cells (`<td></td>` ×15 → 14 TABs): nothing there is indented.
+  const emptyRow = /^\t+$/.test(text);
   let pos = line.start;
   parts.forEach((p, i) => {
     // Nothing before the first TAB is indentation; spaces or NBSP there are a blank first cell.
-    const indentation = i === 0 && p === '';
+    const indentation = i === 0 && p === '' && !emptyRow;
     if (!indentation) splitCellsOfSegment(p, pos, line.index, out, true);
     pos += p.length + 1;
   });

@@ -59,7 +59,7 @@ export const badCell: Rule = {
         const unbalanced = unread.find((p) => p.unbalanced)?.unbalanced;
         if (unbalanced) {
           // Readings exist, and the one the text's order gives does not balance: say which identity fails.
-          out.push({ message: t('{0}无法逐格检查：文本是 PDF 的阅读顺序，不能确定每个数字所在的单元格，而按文本顺序读出时{1}。表格很可能有误，请对照原文件人工核对', names[table.kind], identityWords(unbalanced)), span: unread[0].span, severity: 'warning' });
+          out.push({ message: t('{0}无法可靠读取：文本是 PDF 的阅读顺序，不能确定每个数字所在的单元格，而按文本顺序读出时{1}：或是数字的顺序与表格不同，或是表格本身有误，请对照原文件人工核对。这些单元格未读取', names[table.kind], identityWords(unbalanced)), span: unread[0].span, severity: 'warning' });
           continue;
         }
         const strays = unread.filter((p) => p.kind === 'extra-values').reduce((a, p) => a + (p.count ?? 0), 0);

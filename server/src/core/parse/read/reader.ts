@@ -318,6 +318,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     }
     records.push({ o, cells });
   };
+  // Words alone at the end of the line above: maybe the first piece of a wrapped label.
+  let wrapped: Cell | undefined;
   outer: for (const row of grid.rows) {
     if (row.cells.length === 0) {
       const cur = open as Pending | null;
@@ -326,10 +328,17 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     }
     let labelled = false;
     let complete = false;
-    for (const cell of row.cells) {
+    for (const [k, cell] of row.cells.entries()) {
       if (complete) break;
       if (cell.kind === 'text') {
-        const m = options.match(cell, seen);
+        let m = options.match(cell, seen);
+        let pieces = [cell];
+        if (!m && k === 0 && wrapped && wrapped.line === cell.line - 1) {
+          // A label cut over two lines (`规范` / `性文件 3 3 25`): neither piece is a label, the two together are.
+          const j = options.match(wrappedLabel(wrapped, cell), seen);
+          if (j?.type === 'row' || j?.type === 'group') { m = j; pieces = [wrapped, cell]; }
+        }
+        wrapped = !m && k === row.cells.length - 1 ? cell : undefined;
         if (!m) {
           // Words that start with a number after the label (`22（其中` over `修订16件）`): a value
           // cell cut over lines, whose number cannot be told from the note's numbers.
@@ -340,10 +349,10 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
         if (m.type === 'end') break outer;
         if (m.type === 'group') { close(); continue; }
         const cur = open as Pending | null;
-        if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(cell); labelled = true; continue; }
+        if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(...pieces); labelled = true; continue; }
         close();
         seen.add(m.id);
-        open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: [cell], seq: [], slots: [] };
+        open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: pieces, seq: [], slots: [] };
         labelled = true;
         continue;
       }
