@@ -28,10 +28,11 @@ export interface ReadOptions {
   /** Reading may stop once the table is complete (prose numbers follow it). */
   isComplete?: (seen: ReadonlySet<string>) => boolean;
   /**
-   * PDF reading-order text whose readings the caller checks with the table's identities: values
-   * whose rows the text leaves open may be read in reading order, row after row.
+   * PDF reading-order text: values whose rows the text leaves open may be read in reading order,
+   * row after row, in the first of the few readings the text allows that this check (the table's
+   * identities) accepts.
    */
-  inOrder?: boolean;
+  inOrder?: (rows: Map<string, Array<Cell | null>>) => boolean;
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
@@ -435,18 +436,42 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     rows.set(o.id, { id: o.id, labelCells: o.labelCells, cells });
   }
   if (disorder && options.inOrder && !orphans && !explicitBlanks && !grid.spaced) {
-    // PDF text whose labels and values interleave (a label printed below its row's first line,
-    // two labels before their values): when every value of the table is there — as many as its
-    // rows have cells, none marking a blank — the values in reading order, row after row, are a
-    // reading the text allows. The caller's identities decide whether it is kept.
+    // PDF text whose labels and values interleave (two labels before their values; the first
+    // value of row A, then row B's label and first value, then the rest of A): when every value of
+    // the table is there — as many as its rows have cells, none marking a blank — each row takes
+    // its first values (those on its label's own line — a line is one baseline — or else the value
+    // right after its label), then the others in reading order, row after row. These are readings
+    // the text allows; the caller's identities choose among them, and refuse them all when none
+    // balances.
     const values = records.flatMap(({ o }) => o.seq);
     const total = records.reduce((a, { o }) => a + o.columns, 0);
-    if (values.length === total && values.every(isFilled) && !records.some(({ o }) => o.cut)) {
+    const onLabelLine = (o: Pending) => {
+      const lines = new Set(o.labelCells.map((c) => c.line));
+      return o.seq.filter((c) => lines.has(c.line));
+    };
+    const candidate = (firstOf: (o: Pending) => Cell[]): Map<Pending, Cell[]> | undefined => {
+      const first = new Map(records.map(({ o }) => [o, firstOf(o)] as const));
+      const taken = new Set([...first.values()].flat());
+      const rest = values.filter((c) => !taken.has(c));
+      const out = new Map<Pending, Cell[]>();
       let at = 0;
       for (const { o } of records) {
-        rows.get(o.id)!.cells = values.slice(at, at + o.columns);
-        at += o.columns;
+        const own = first.get(o)!;
+        if (own.length > o.columns) return undefined;
+        const need = o.columns - own.length;
+        out.set(o, [...own, ...rest.slice(at, at + need)]);
+        at += need;
       }
+      return out;
+    };
+    const accept = options.inOrder;
+    const readings = values.length === total && values.every(isFilled) && !records.some(({ o }) => o.cut)
+      ? [candidate((o) => { const own = onLabelLine(o); return own.length ? own : o.seq.slice(0, 1); }), candidate(onLabelLine), candidate(() => [])].filter((r) => r !== undefined)
+      : [];
+    const asRows = (r: Map<Pending, Cell[]>) => new Map([...r].map(([o, cells]) => [o.id, cells] as const));
+    const chosen = readings.find((r) => accept(asRows(r))) ?? readings[0];
+    if (chosen) {
+      for (const [o, cells] of chosen) rows.get(o.id)!.cells = cells;
       const kept = problems.filter((p) => p.kind === 'duplicate-row');
       problems.length = 0;
       problems.push(...kept);
