@@ -1,0 +1,197 @@
+/**
+ * Hard tables that hold real errors (issue "Find every real error"): a reading the text's structure
+ * fixes is kept and its failing identity reported; a reading the text only allows is checked by
+ * the identities and, when none balances, the table says which identity fails; wrapped label cells
+ * are joined; digits stacked by a narrow column are never read as numbers; prose is compared with
+ * what the filled cells give when a total was left blank. Every case cell by cell.
+ */
+import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import { describe, it } from 'node:test';
+import { APPLICATION_ROWS } from '../../server/src/core/format/official';
+import { checkReport } from '../../server/src/core/index';
+import { balancedData, renderReport } from '../support/generate';
+
+const data = balancedData('2021', 7);
+const rows = APPLICATION_ROWS['2021'];
+const HEADER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+const COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+
+/** 表三's values with （七）总计·自然人 and its 总计 printed 2 short: T3-results and T3-balance fail. */
+function shortTotal(): Record<string, number[]> {
+  const out = Object.fromEntries(rows.map((d) => [d.id, [...data.applications[d.id]]]));
+  out['3.7'][0] -= 2;
+  out['3.7'][6] -= 2;
+  return out;
+}
+
+/** The report with its 表三 replaced, as PDF text (a form feed between pages). */
+function withTable3(lines: string[], pdf = true): string {
+  const all = renderReport(data, 'tab').split('\n');
+  const from = all.findIndex((l) => l.includes('勾稽关系'));
+  const to = all.findIndex((l) => l.startsWith('四、政府信息公开'));
+  return [...all.slice(0, from), ...(pdf ? ['\f'] : []), ...lines, '', ...all.slice(to)].join('\n');
+}
+
+const codes = (text: string) => checkReport(text).diagnostics.map((d) => d.code);
+
+describe('identities never veto the only reading', () => {
+  it('PDF text whose every row sits on its own line: read, and the wrong total reported', () => {
+    const values = shortTotal();
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) lines.push(`${d.label} ${values[d.id].join(' ')}`);
+    const r = checkReport(withTable3(lines));
+    deepStrictEqual(r.tables.applications, values);
+    const found = r.diagnostics.map((d) => d.code);
+    ok(found.includes('total-mismatch'), found.join());
+    ok(found.includes('balance-mismatch'), found.join());
+    strictEqual(found.filter((c) => c === 'bad-cell').length, 0);
+  });
+
+  it('a label wrapped over two lines with its values on a line of their own: still the row\'s own line', () => {
+    const values = shortTotal();
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) {
+      if (d.label.length > 12) lines.push(d.label.slice(0, 8), d.label.slice(8), values[d.id].join(' '));
+      else lines.push(`${d.label} ${values[d.id].join(' ')}`);
+    }
+    const r = checkReport(withTable3(lines));
+    deepStrictEqual(r.tables.applications, values);
+    ok(codes(withTable3(lines)).includes('total-mismatch'));
+  });
+
+  it('a reading the text only allows (a row over two lines) and a table that does not balance: unread, the failing identity named', () => {
+    const values = shortTotal();
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) {
+      const v = values[d.id];
+      // 一's values cut over two lines: which line holds which cells is not the text's to say.
+      if (d.id === '1') lines.push(d.label, v.slice(0, 3).join(' '), v.slice(3).join(' '));
+      else lines.push(`${d.label} ${v.join(' ')}`);
+    }
+    const r = checkReport(withTable3(lines));
+    ok(Object.values(r.tables.applications!).flat().every((v) => v === null), 'nothing read');
+    const why = r.diagnostics.filter((d) => d.code === 'bad-cell');
+    strictEqual(why.length, 1);
+    ok(/按文本顺序读出时.*（七）总计不等于各项之和/.test(why[0].message), why[0].message);
+    ok(/人工核对/.test(why[0].message), why[0].message);
+    deepStrictEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+});
+
+describe('PDF text without layout (pdftotext, copy out of a viewer)', () => {
+  it('two labels before their values (`（一）予以公开`, `（二）部分公开…`, then 14 numbers): read in row order', () => {
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) {
+      if (d.id === '3.1') continue;
+      if (d.id === '3.2') lines.push(rows.find((x) => x.id === '3.1')!.label, d.label, ...data.applications['3.1'].map(String), ...data.applications['3.2'].map(String));
+      else lines.push(d.label, ...data.applications[d.id].map(String));
+    }
+    deepStrictEqual(checkReport(withTable3(lines)).tables.applications, data.applications);
+  });
+
+  it('the first value of row A, then row B\'s label and first value, then the rest of A and of B', () => {
+    const a = data.applications['3.1'];
+    const b = data.applications['3.2'];
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) {
+      if (d.id === '3.1') lines.push(d.label, String(a[0]));
+      else if (d.id === '3.2') lines.push(`${d.label} ${b[0]}`, ...a.slice(1).map(String), ...b.slice(1).map(String));
+      else lines.push(d.label, ...data.applications[d.id].map(String));
+    }
+    deepStrictEqual(checkReport(withTable3(lines)).tables.applications, data.applications);
+  });
+
+  it('the same text with a real error: no reading balances, so the table says which identity fails', () => {
+    const values = shortTotal();
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) {
+      if (d.id === '3.1') continue;
+      if (d.id === '3.2') lines.push(rows.find((x) => x.id === '3.1')!.label, d.label, ...values['3.1'].map(String), ...values['3.2'].map(String));
+      else lines.push(d.label, ...values[d.id].map(String));
+    }
+    const r = checkReport(withTable3(lines));
+    ok(Object.values(r.tables.applications!).flat().every((v) => v === null), 'nothing read');
+    ok(r.diagnostics.some((d) => d.code === 'bad-cell' && /不等于各项之和|不成立/.test(d.message)));
+  });
+
+  it('a row label cut short (`2.其他法律行政止公开`) between its official neighbours is that row', () => {
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) lines.push(`${d.id === '3.3.2' ? '2.其他法律行政止公开' : d.label} ${data.applications[d.id].join(' ')}`);
+    const r = checkReport(withTable3(lines));
+    deepStrictEqual(r.tables.applications, data.applications);
+    ok(!r.diagnostics.some((d) => d.code === 'missing-row'));
+  });
+});
+
+describe('cells that wrap', () => {
+  it('browser text of a table with bare cells: a label cut by a <br> onto a line without the TAB', () => {
+    const tab = renderReport(data, 'tab')
+      .replace('\t（一）予以公开\t', '\t（一）予以\n公开\t')
+      .replace('\t1.属于国家秘密\t', '\t1.属于国家\n秘密\t')
+      .replace(/^行政规范性文件\t/m, '行政规范\n性文件\t');
+    ok(/予以\n公开\t/.test(tab), 'the label is wrapped');
+    const r = checkReport(tab);
+    deepStrictEqual(r.tables.applications, data.applications);
+    deepStrictEqual(r.tables.disclosure!['行政规范性文件'], data.disclosure['行政规范性文件'].map(Number));
+    deepStrictEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+
+  it('PDF text without layout: `规范` / `性文件 3 3 25` is the row 规范性文件', () => {
+    const d2019 = balancedData('2019', 3);
+    const text = renderReport(d2019, 'tab').replace(/^\t*规范性文件\t(.*)$/m, (_, v: string) => `规范\n性文件 ${v.split('\t').join(' ')}`);
+    deepStrictEqual(checkReport(text).tables.disclosure!['规范性文件'], d2019.disclosure['规范性文件'].map(Number));
+  });
+});
+
+describe('never a wrong number', () => {
+  it('digits stacked by a narrow column (`2` above the row\'s line, `1` below it, for 21): the row is unread', () => {
+    const v = data.applications['3.7'];
+    const lines = [HEADER, '                    自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计'];
+    for (const d of rows) {
+      const pad = (s: string) => s.padEnd(30, ' ');
+      if (d.id === '3.7') lines.push(`${' '.repeat(88)}${String(v[6])[0]}`, `${pad(d.label)}${v.slice(0, 6).map((x) => String(x).padStart(6)).join('')}`, `${' '.repeat(88)}${String(v[6]).slice(1) || '0'}`);
+      else lines.push(`${pad(d.label)}${data.applications[d.id].map((x) => String(x).padStart(6)).join('')}`);
+    }
+    const r = checkReport(withTable3(lines, false));
+    const got = r.tables.applications!;
+    for (const d of rows) got[d.id].forEach((x, c) => x === null || strictEqual(x, data.applications[d.id][c], `${d.id}[${c}]`));
+    deepStrictEqual(got['3.7'], [null, null, null, null, null, null, null]);
+  });
+
+  it('a value cell cut over lines with a note (`22（其中` / `修订16件）`): not read as 16', () => {
+    const text = renderReport(data, 'tab').replace(/^\t*行政规范性文件\t(\d+)\t(\d+)\t(\d+)$/m, (_, a: string, b: string, c: string) => `行政规范性文件\n${a}（其中\n修订 16\n件）\n${b} ${c}`);
+    const got = checkReport(text).tables.disclosure!['行政规范性文件'];
+    ok(got.every((x) => x === null), JSON.stringify(got));
+  });
+
+  it('a unit set apart from its number (`政府集中采购 1 125000 元`) is that number in 万元', () => {
+    const d2019 = balancedData('2019', 3);
+    const text = renderReport(d2019, 'tab').replace(/^\t*政府集中采购\t.*$/m, '政府集中采购 1 125000 元');
+    deepStrictEqual(checkReport(text).tables.disclosure!['政府集中采购'], [1, 12.5]);
+  });
+});
+
+describe('prose against a blank total', () => {
+  it('a blank 总计 is the one finding; prose that states what the filled cells give is no narrative-mismatch', () => {
+    const open = data.applications['3.1'].slice(0, 6).reduce((a, b) => a + b, 0) + data.applications['3.2'].slice(0, 6).reduce((a, b) => a + b, 0);
+    ok(open > 0);
+    // The 总计 cell of （一） and （二） left empty (the cell after the label's six values).
+    const blankTotal = (line: string, label: string) => {
+      const cells = line.split('\t');
+      const at = cells.findIndex((c) => c.startsWith(label));
+      if (at < 0) return line;
+      cells[at + 7] = '';
+      return cells.join('\t');
+    };
+    const text = renderReport(data, 'tab')
+      .split('\n')
+      .map((l) => blankTotal(blankTotal(l, '（一）予以公开'), '（二）部分公开'))
+      .join('\n')
+      .replace('全年主动公开政府信息1200条。', `全年主动公开政府信息1200条。予以公开及部分公开${open}件。`);
+    const r = checkReport(text);
+    strictEqual(r.tables.applications!['3.1'][6], 0);
+    const found = r.diagnostics.map((d) => d.code);
+    ok(found.includes('total-mismatch'), found.join());
+    ok(!found.includes('narrative-mismatch'), r.diagnostics.filter((d) => d.code === 'narrative-mismatch').map((d) => d.message).join());
+  });
+});
