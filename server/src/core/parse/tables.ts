@@ -166,23 +166,29 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
 const REVIEW_CAPTIONS: Array<[RegExp, number]> = [[/复议后/, 2], [/未经复议|直接起诉/, 1], [/行政复议/, 0]];
 
 /** The 15 cells of the review table from one grid: one row of 15, or three small tables of 5. */
-function readReviewGrid(grid: Grid, problems: TableProblem[]): Array<Cell | null> | undefined {
+function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Array<Cell | null> | undefined {
   if (!grid.bounded) {
     // A stream: the values after the header, up to prose.
     const seq: Cell[] = [];
     let started = false;
+    let header = false;
+    const emptyLines: Cell[] = [];
     for (const row of grid.rows) {
+      // Word's text export writes an empty cell as an empty line: in a table with no number at
+      // all, the empty lines after the header are its cells.
+      if (!row.cells.length && header && !started) emptyLines.push({ raw: '', span: { start: lines[row.line].start, end: lines[row.line].start }, line: row.line, kind: 'blank', placeholder: false });
       for (const c of row.cells) {
+        if (c.kind === 'text') header = true;
         if (c.kind === 'text') {
-          if (isProse(c)) return finishReview(seq, started, problems, grid);
-          if (started && seq.some(isFilled)) return finishReview(seq, started, problems, grid);
+          if (isProse(c)) return finishReview(seq, started, problems, emptyLines);
+          if (started && seq.some(isFilled)) return finishReview(seq, started, problems, emptyLines);
           continue;
         }
         if (isFilled(c)) started = true;
         if (started || c.raw === '') seq.push(c);
       }
     }
-    return finishReview(seq, started, problems, grid);
+    return finishReview(seq, started, problems, emptyLines);
   }
   // Data rows follow the header: an empty row above it (a pipe table's blank header) is not one.
   const firstHeader = grid.rows.findIndex((r) => r.cells.some((c) => c.kind === 'text'));
@@ -229,16 +235,17 @@ function unreadReview(problems: TableProblem[], at: Cell, count: number): undefi
   return undefined;
 }
 
-function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], grid: Grid): Array<Cell | null> | undefined {
+function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[]): Array<Cell | null> | undefined {
   if (!started) {
-    // No number at all (an unfilled table): its empty cells are its row.
+    // No number at all (an unfilled table): its empty cells are its row (blank cells, or the empty
+    // lines of Word's text export).
     const empties = seq.filter((c) => c.raw === '');
-    return empties.length >= 15 ? empties.slice(0, 15) : undefined;
+    if (empties.length >= 15) return empties.slice(0, 15);
+    return emptyLines.length >= 15 ? emptyLines.slice(0, 15) : undefined;
   }
   const placed = placeInOrder(seq, 15);
   if (placed) return placed;
   const first = seq.find(isFilled)!;
-  void grid;
   return unreadReview(problems, first, seq.filter(isFilled).length);
 }
 
@@ -246,7 +253,7 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
   let best: { cells: Array<Cell | null>; problems: TableProblem[]; layout: string; placed: number } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {
     const problems: TableProblem[] = [];
-    const read = readReviewGrid(grid, problems);
+    const read = readReviewGrid(grid, problems, lines);
     let cells: Array<Cell | null> = read ?? Array(15).fill(null);
     const unbalanced = read && pdfOrdered(grid, pdfText) ? reviewFailure(read) : null;
     if (read && unbalanced && !rowsOnOwnLines(grid, [{ labelCells: [], cells: read }])) {
