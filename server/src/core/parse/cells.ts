@@ -125,12 +125,10 @@ export function splitLineCells(line: Line): Cell[] {
     splitSpaced(text, line.start, line.index, out);
     return out;
   }
-  // A line of TABs alone is a row of empty cells (`<td></td>` ×15 → 14 TABs): nothing there is indented.
-  const emptyRow = /^\t+$/.test(text);
   let pos = line.start;
   parts.forEach((p, i) => {
     // Nothing before the first TAB is indentation; spaces or NBSP there are a blank first cell.
-    const indentation = i === 0 && p === '' && !emptyRow;
+    const indentation = i === 0 && p === '';
     if (!indentation) splitCellsOfSegment(p, pos, line.index, out, true);
     pos += p.length + 1;
   });

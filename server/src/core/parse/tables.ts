@@ -207,6 +207,12 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Ar
       const at = r.cells[0];
       return out.map((c) => c ?? { raw: '', span: { start: at.span.start, end: at.span.start }, line: at.line, kind: 'blank' as const, placeholder: false });
     }
+    // A row of empty cells only: whether a leading TAB was one more cell or indentation (`<td></td>`
+    // ×15 is 14 TABs in a browser's text, a template writes 15), every cell is blank either way.
+    const at = r.cells[0];
+    if (r.cells.every((c) => c.kind === 'blank' && !c.placeholder) && Math.abs(r.cells.length - n) <= 1) {
+      return Array.from({ length: n }, (_, k) => r.cells[k] ?? { raw: '', span: { start: at.span.start, end: at.span.start }, line: at.line, kind: 'blank' as const, placeholder: false });
+    }
     return placeInOrder(r.cells, n);
   };
   const full = valuesOf(data[0], 15);

@@ -6,15 +6,19 @@ import { blankCell } from './blank-cell';
 import { carryOverRule } from './carry-over-mismatch';
 import { disclosureInconsistent } from './disclosure-inconsistent';
 import { duplicateSection } from './duplicate-section';
+import { emptySection } from './empty-section';
+import { feeStatementMissing } from './fee-statement-missing';
 import { formatMismatch } from './format-mismatch';
 import { headingVariant } from './heading-variant';
 import { labelVariant } from './label-variant';
+import { lateReport } from './late-report';
 import { missingRow } from './missing-row';
 import { missingSection } from './missing-section';
 import { missingTable } from './missing-table';
 import { narrativeMismatch } from './narrative-mismatch';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
+import { signatureMismatch } from './signature-mismatch';
 import { totalMismatch } from './total-mismatch';
 import { variantChar } from './variant-char';
 import { yearMismatch } from './year-mismatch';
@@ -23,6 +27,7 @@ export const RULES: Rule[] = [
   missingSection, duplicateSection, sectionOrder, headingVariant, missingTable, missingRow,
   badCell, blankCell, totalMismatch, balanceMismatch, disclosureInconsistent, narrativeMismatch,
   yearMismatch, formatMismatch, variantChar, labelVariant,
+  feeStatementMissing, lateReport, signatureMismatch, emptySection,
 ];
 
 /** Code, default severity and description of every rule, the cross-file one included. */

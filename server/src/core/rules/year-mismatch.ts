@@ -1,11 +1,21 @@
 /**
  * This year's work (sections 一–四) dated with another year: `2019年，区政府办受理3件` in a 2020 report.
  * Plans are not this year's work: a later year in a sentence that says what will be done
- * (`2022年，我局将…` in a 2021 report) is fine, and section 五 (problems and plans) is not read at all.
+ * (`2022年，我局将…` in a 2021 report) is fine; section 五 (problems and plans) is read only for a
+ * plan dated with the report's own year (`2023年，我区将…` in the 2023 report: a hint, the next year
+ * suggested). The statistics period (`统计期限自2023年1月1日起至2023年12月31日止`) names the report's year.
  */
 import { t } from '../i18n';
 import { proseSentences } from '../analysis/prose';
+import { sectionLines } from '../analysis/sections';
 import { Rule, RuleFinding } from './rule';
+
+/** The statistics period (`本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止`). */
+const PERIOD = /统计(?:期限|时限|区间|时间|期间|周期)/;
+const PERIOD_YEAR = /([0-9０-９]{4})[\s\u00a0]*年(?:[\s\u00a0]*[0-9０-９]{1,2}[\s\u00a0]*月)?/g;
+/** A plan in 五 opened with a year: `2023年，我区将采取以下措施`. */
+const PLAN_LEAD = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?[\s\u00a0\u3000]*([0-9０-９]{4})[\s\u00a0]*年(?:度)?[，,]?[^。；]{0,30}?(?:将|拟|计划|下一步|打算)/;
+const ascii = (s: string) => Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 /** Words of a plan: what the body will do, not what it did. */
 const PLAN = /将|拟|计划|下一步|力争|着力|持续|继续|进一步|要|打算|预计|明年/;
@@ -25,6 +35,35 @@ export const yearMismatch: Rule = {
         message: t('这是{0}年度报告，但正文写“{1}”', report.year, excerpt),
         span: { start: s.otherYear.start, end: s.otherYear.end },
         fix: { title: t('将 {0} 改为 {1}', s.otherYear.year, report.year), edits: [{ span: { start: s.otherYear.start, end: s.otherYear.end }, newText: String(report.year) }], preferred: false },
+      });
+    }
+    // The statistics period names the report's year, wherever it is written (often above 一).
+    for (const line of report.lines) {
+      if (report.tableLines.has(line.index) || !PERIOD.test(line.text)) continue;
+      for (const m of line.text.matchAll(PERIOD_YEAR)) {
+        const year = ascii(m[1]);
+        if (year === report.year) continue;
+        const at = line.start + m.index!;
+        const span = { start: at, end: at + 4 };
+        out.push({
+          message: t('这是{0}年度报告，但数据统计期限写的是 {1} 年', report.year, year),
+          span,
+          fix: { title: t('将 {0} 改为 {1}', year, report.year), edits: [{ span, newText: String(report.year) }], preferred: false },
+        });
+        break;
+      }
+    }
+    // A plan in 五 dated with the report's own year is almost always meant for the next year.
+    for (const line of sectionLines(report, 5)) {
+      const m = PLAN_LEAD.exec(line.text);
+      if (!m || ascii(m[1]) !== report.year) continue;
+      const at = line.start + line.text.indexOf(m[1], m.index);
+      const span = { start: at, end: at + 4 };
+      out.push({
+        message: t('“五、存在的主要问题及改进情况”中的打算写的是 {0} 年：这是{0}年度报告，打算通常是下一年（{1}年）的', report.year, report.year + 1),
+        span,
+        severity: 'hint',
+        fix: { title: t('将 {0} 改为 {1}', report.year, report.year + 1), edits: [{ span, newText: String(report.year + 1) }], preferred: false },
       });
     }
     return out;

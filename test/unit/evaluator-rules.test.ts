@@ -1,0 +1,142 @@
+/**
+ * What evaluators write up beyond arithmetic (REPORT-FORMAT §10): the fee statement, the right year,
+ * the deadline, the signature, an empty section. Each rule on corpus documents changed the way real
+ * reports go wrong, and on every sound document of the corpus with no finding.
+ */
+import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkReport, parseReport, runRules } from '../../server/src/core/index';
+import { ROOT } from '../support/fixtures';
+
+const CORPUS = join(ROOT, 'test', 'corpus');
+const CODES = ['fee-statement-missing', 'late-report', 'signature-mismatch', 'empty-section'];
+const text = (doc: string, shape = 'chromium-innertext') => readFileSync(join(CORPUS, 'text', doc, `${shape}.txt`), 'utf8');
+const found = (t: string, code: string) => runRules(parseReport(t)).filter((d) => d.code === code);
+
+/** A 2021-format report (河阳市生态环境局, 2022) signed and dated 2023年1月18日. */
+const heyang = text('heyang-ecology-environment-2022');
+/** A 2021-format report of a county-level government itself (北林区人民政府, 2024), dated 2025年1月20日 at most. */
+const beilin = text('beilin-district-2024');
+
+function changed(t: string, from: string | RegExp, to: string): string {
+  const out = t.replace(from, to);
+  ok(out !== t, `the change ${String(from)} did not apply`);
+  return out;
+}
+
+describe('evaluator rules on the corpus', () => {
+  it('no finding on any sound document, in any shape', () => {
+    const hits: string[] = [];
+    for (const doc of readdirSync(join(CORPUS, 'text'))) {
+      for (const f of readdirSync(join(CORPUS, 'text', doc))) {
+        const r = checkReport(readFileSync(join(CORPUS, 'text', doc, f), 'utf8'));
+        for (const d of r.diagnostics) {
+          if (CODES.includes(d.code) || (d.code === 'year-mismatch' && /统计期限|打算/.test(d.message))) hits.push(`${doc}/${f}: ${d.code} ${d.message}`);
+        }
+      }
+    }
+    deepStrictEqual(hits, []);
+  });
+});
+
+describe('fee-statement-missing', () => {
+  it('the 信息处理费 sentence left out of a 2021-format report', () => {
+    const t = changed(heyang, /依据《政府信息公开信息处理费管理办法》[^\n]*\n/, '\n');
+    const f = found(t, 'fee-statement-missing');
+    strictEqual(f.length, 1);
+    strictEqual(f[0].severity, 'warning');
+    ok(/信息处理费/.test(f[0].message));
+  });
+  it('every real wording is a statement', () => {
+    for (const said of ['本机关未产生信息公开处理费。', '2022年，我局未发生收费情况。', '未发生政府信息公开收费事项。', '全年收取政府信息公开信息处理费3940元。', '2022年，无收取信息处理费情况。']) {
+      const t = changed(heyang, /依据《政府信息公开信息处理费管理办法》[^\n]*/, said);
+      deepStrictEqual(found(t, 'fee-statement-missing'), [], said);
+    }
+  });
+  it('the 表二 row 行政事业性收费 is not a statement', () => {
+    const t = changed(heyang, /依据《政府信息公开信息处理费管理办法》[^\n]*/, '本年度行政事业性收费0万元。');
+    strictEqual(found(t, 'fee-statement-missing').length, 1);
+  });
+  it('表三 says a fee notice went unpaid (北林区: 3) while 六 says no fee matter arose, or nothing', () => {
+    ok(/2\.申请人逾期未按收费通知要求缴纳费用/.test(beilin));
+    // 未收取 (notices sent, nothing collected) agrees with the table.
+    deepStrictEqual(found(beilin, 'fee-statement-missing'), []);
+    const none = found(changed(beilin, /依据《政府信息公开信息处理费管理办法》[^\n]*/, '2024年，区政府未发生收费情况。'), 'fee-statement-missing');
+    strictEqual(none.length, 1);
+    ok(/未发生收费情况/.test(none[0].message) && /为 3/.test(none[0].message), none[0].message);
+    const silent = found(changed(beilin, /依据《政府信息公开信息处理费管理办法》[^\n]*/, ''), 'fee-statement-missing');
+    strictEqual(silent.length, 1);
+    ok(/发出过收费通知/.test(silent[0].message), silent[0].message);
+  });
+});
+
+describe('year-mismatch: statistics period and plans in 五', () => {
+  it('the statistics period of another year in the opening paragraph', () => {
+    const t = changed(heyang, '一、总体情况\n', '一、总体情况\n本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n');
+    const f = found(t, 'year-mismatch').filter((d) => /统计期限/.test(d.message));
+    strictEqual(f.length, 1);
+    strictEqual(f[0].fix?.edits[0].newText, '2022');
+    deepStrictEqual(found(changed(heyang, '一、总体情况\n', '一、总体情况\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n'), 'year-mismatch'), []);
+  });
+  it('a plan in 五 dated with the report\'s own year: a hint with the next year', () => {
+    const t = changed(heyang, '2023年，我局将继续深入贯彻落实', '2022年，我局将继续深入贯彻落实');
+    const f = found(t, 'year-mismatch');
+    strictEqual(f.length, 1);
+    strictEqual(f[0].severity, 'hint');
+    strictEqual(f[0].fix?.edits[0].newText, '2023');
+  });
+});
+
+describe('late-report', () => {
+  it('a department\'s report dated in March (due by 1月31日)', () => {
+    const f = found(changed(heyang, '2023年1月18日', '2023年3月12日'), 'late-report');
+    strictEqual(f.length, 1);
+    ok(/1月31日/.test(f[0].message) && /第五十条/.test(f[0].message), f[0].message);
+  });
+  it('a county-level government\'s own report is due by 3月31日', () => {
+    const date = /\n(2025年1月\d+日)\s*$/.exec(beilin)?.[1];
+    ok(date, 'beilin ends with its date');
+    deepStrictEqual(found(changed(beilin, date!, '2025年3月20日'), 'late-report'), []);
+    strictEqual(found(changed(beilin, date!, '2025年4月2日'), 'late-report').length, 1);
+  });
+  it('dates written in Chinese numerals, and a date before the year ended', () => {
+    strictEqual(found(changed(heyang, '2023年1月18日', '二〇二三年二月十日'), 'late-report').length, 1);
+    deepStrictEqual(found(changed(heyang, '2023年1月18日', '二〇二三年一月十八日'), 'late-report'), []);
+    ok(/年度结束/.test(found(changed(heyang, '2023年1月18日', '2022年12月20日'), 'late-report')[0].message));
+  });
+});
+
+describe('signature-mismatch', () => {
+  it('a one-character slip in the signature names the characters', () => {
+    const f = found(changed(heyang, /\n河阳市生态环境局\n/, '\n河阳市生态环竟局\n'), 'signature-mismatch');
+    strictEqual(f.length, 1);
+    ok(/“境”写成了“竟”/.test(f[0].message), f[0].message);
+    strictEqual(f[0].fix?.preferred, false);
+  });
+  it('another body\'s name pasted from a template', () => {
+    strictEqual(found(changed(heyang, /\n河阳市生态环境局\n/, '\n河阳市自然资源局\n'), 'signature-mismatch').length, 1);
+  });
+  it('the same body written shorter or longer is no finding', () => {
+    deepStrictEqual(found(changed(heyang, /\n河阳市生态环境局\n/, '\n生态环境局\n'), 'signature-mismatch'), []);
+    deepStrictEqual(found(changed(heyang, /\n河阳市生态环境局\n/, '\n河阳市生态环境局办公室\n'), 'signature-mismatch'), []);
+  });
+});
+
+describe('empty-section', () => {
+  it('五 left as 无。', () => {
+    const t = changed(heyang, /(五、存在的主要问题及改进情况\n)[\s\S]*?(\n六、)/, '$1\n无。\n$2');
+    const f = found(t, 'empty-section');
+    strictEqual(f.length, 1);
+    ok(/五、存在的主要问题及改进情况/.test(f[0].message));
+  });
+  it('一 with no text before the next heading', () => {
+    const t = changed(heyang, /(一、总体情况\n)[\s\S]*?(\n二、主动公开政府信息情况)/, '$1$2');
+    strictEqual(found(t, 'empty-section').length, 1);
+  });
+  it('六 may honestly be 无其他需要报告的事项', () => {
+    const t = changed(heyang, /(六、其他需要报告的事项\n)[\s\S]*?(\n河阳市生态环境局)/, '$1\n无。\n$2');
+    deepStrictEqual(found(t, 'empty-section'), []);
+  });
+});
