@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ConfigResolver, LoadedConfig, configProblemMessage, loadConfigFile } from './config';
 import { TableNumber, csvHeader, csvRows, jsonLines } from './core/export';
-import { CheckOptions, Code, Report, SeveritySetting, parseReport, runSetRules, setLocale } from './core/index';
+import { CheckOptions, Code, Report, SeveritySetting, crossYearFindings, parseReport, previousYearPairs, setLocale } from './core/index';
 import { t } from './core/i18n';
 import { collectFiles, problemMessage } from './fs-walk';
 import { Args, CheckArgs, ConvertArgs, ExportArgs, parseCliArgs } from './cli/args';
@@ -131,11 +131,9 @@ async function crossFileFindings(jobs: Job[], outcomes: Outcome[]): Promise<void
       owner.set(report, o);
     }
   }
-  for (const [report, findings] of runSetRules(reports)) {
+  for (const [report, previous] of previousYearPairs(reports)) {
     const o = owner.get(report)!;
-    const setting = jobs[o.index].options.rules?.['carry-over-mismatch'];
-    if (setting === 'off') continue;
-    for (const f of findings) o.result!.diagnostics.push({ code: f.code, severity: setting ?? f.severity, message: f.message, range: report.index.range(f.span) });
+    for (const f of crossYearFindings(report, previous, jobs[o.index].options)) o.result!.diagnostics.push({ code: f.code, severity: f.severity, message: f.message, range: report.index.range(f.span) });
   }
 }
 

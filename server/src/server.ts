@@ -48,6 +48,7 @@ import {
   QUICK_FIX,
   reportTemplate,
   runRules,
+  crossYearFindings,
   setLocale,
   tableLenses,
   tablesJson,
@@ -61,7 +62,6 @@ import { isProblem, problemMessage, readRegularFile } from './fs-walk';
 import { tableViewModel } from './core/features/table-view';
 import { formatTablesWithNotes } from './core/features/format-tables';
 import { isReportFile } from './core/features/detect';
-import { checkCarryOver } from './core/rules/carry-over-mismatch';
 import { newReportText } from './core/features/new-report';
 import { serializeTables } from './core/export';
 
@@ -298,9 +298,8 @@ function withCarryOver(uri: string, result: Checked, settings: Settings): Checke
   const { report } = result;
   if (report.body && report.year) knownReports.set(uri, report);
   const prev = previousReport(uri, report);
-  const setting = settings.rules['carry-over-mismatch'];
-  if (!prev || setting === 'off') return result;
-  const more: Finding[] = checkCarryOver(report, prev).map((f) => ({ code: 'carry-over-mismatch', severity: setting ?? 'warning', message: f.message, span: f.span }));
+  if (!prev) return result;
+  const more: Finding[] = crossYearFindings(report, prev, { rules: settings.rules });
   if (!more.length) return result;
   return { ...result, findings: [...result.findings, ...more].sort((a, b) => a.span.start - b.span.start) };
 }
@@ -813,9 +812,8 @@ connection.onRequest('xxgk-report/checkFiles', async (p: unknown, token: Cancell
   // Cross-year: each report against the same body's report of the year before (files and open documents).
   for (const d of done) {
     const prev = previousReport(d.uri, d.report);
-    const setting = d.settings.rules['carry-over-mismatch'];
-    if (prev && setting !== 'off') {
-      for (const f of checkCarryOver(d.report, prev)) d.findings.push({ code: 'carry-over-mismatch', severity: setting ?? 'warning', message: f.message, span: f.span });
+    if (prev) {
+      d.findings.push(...crossYearFindings(d.report, prev, { rules: d.settings.rules }));
       d.findings.sort((a, b) => a.span.start - b.span.start);
     }
     checked++;

@@ -2,7 +2,9 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { LspClient, applyLspEdits } from '../support/lsp-client';
-import { editLine, lineOf, readSeed, seedNames } from '../support/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, editLine, lineOf, readSeed, seedNames } from '../support/fixtures';
 import { balancedData, renderReport } from '../support/generate';
 
 type Action = { title: string; kind: string; isPreferred?: boolean; edit?: { documentChanges: Array<{ edits: Parameters<typeof applyLspEdits>[1] }> } };
@@ -19,6 +21,18 @@ describe('language server over stdio', () => {
       ok(p.diagnostics.every((d) => d.severity !== 1), name);
       if (name.startsWith('shunhe')) deepStrictEqual(p.diagnostics.map((d) => d.code), ['narrative-mismatch', 'narrative-mismatch']);
     }
+  });
+
+  it('cross-year findings are live once the same body\'s report of the year before is known', async () => {
+    const current = readFileSync(join(ROOT, 'test', 'corpus', 'text', 'heyang-ecology-environment-2022', 'chromium-innertext.txt'), 'utf8');
+    const before = current.replace(/20(2\d)/g, (_, y: string) => `20${Number(y) - 1}`);
+    const alone = await client.open('file:///work/heyang-2022-alone.txt', current.replace('河阳市', '洛阳市'));
+    ok(alone.diagnostics.every((d) => d.code !== 'copied-from-prior-year'));
+    await client.open('file:///work/heyang-2021.txt', before);
+    const p = await client.open('file:///work/heyang-2022.txt', current);
+    const copied = p.diagnostics.filter((d) => d.code === 'copied-from-prior-year');
+    deepStrictEqual(copied.map((d) => d.severity), [3, 3]);
+    ok(/2021年度报告/.test(String(copied[0].message)), String(copied[0].message));
   });
 
   const shunhe = readSeed('shunhe-district-2020.txt');

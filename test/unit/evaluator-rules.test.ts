@@ -4,10 +4,12 @@
  * reports go wrong, and on every sound document of the corpus with no finding.
  */
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkReport, parseReport, runRules } from '../../server/src/core/index';
+import { checkReport, crossYearFindings, parseReport, runRules, runSetRules } from '../../server/src/core/index';
 import { ROOT } from '../support/fixtures';
 
 const CORPUS = join(ROOT, 'test', 'corpus');
@@ -138,5 +140,41 @@ describe('empty-section', () => {
   it('六 may honestly be 无其他需要报告的事项', () => {
     const t = changed(heyang, /(六、其他需要报告的事项\n)[\s\S]*?(\n河阳市生态环境局)/, '$1\n无。\n$2');
     deepStrictEqual(found(t, 'empty-section'), []);
+  });
+});
+
+describe('copied-from-prior-year', () => {
+  /** The same body's report of the year before: heyang with every year one less. */
+  const lastYear = (t: string) => t.replace(/20(2\d)/g, (_, y: string) => `20${Number(y) - 1}`);
+  const pair = (previous: string, current: string) => {
+    const a = parseReport(previous);
+    const b = parseReport(current);
+    strictEqual(b.year! - 1, a.year);
+    return (runSetRules([a, b]).get(b) ?? []).filter((f) => f.code === 'copied-from-prior-year');
+  };
+  it('一 and 五 copied from last year with only the years changed: said per section, with the share', () => {
+    const f = pair(lastYear(heyang), heyang);
+    deepStrictEqual(f.map((x) => /“(.)、/.exec(x.message)?.[1]), ['一', '五']);
+    strictEqual(f[0].severity, 'information');
+    ok(/句中有 \d+ 句与2021年度报告的同一部分相同/.test(f[0].message), f[0].message);
+  });
+  it('a 五 written anew is not copying, though 六 is word for word the same', () => {
+    const fresh = changed(heyang, /(五、存在的主要问题及改进情况\n)[\s\S]*?(\n六、)/, '$1\n对照新形势新要求，我局政务公开工作仍有短板：政策解读与文件发布同步率不高，部分解读材料过于简略。\n依申请公开办理中，个别答复文书的说理不够充分，救济途径告知不够醒目。\n基层站所的公开目录更新滞后，与主站栏目设置不一致。\n下一步，我局将建立解读材料与文件同步审核机制，统一答复文书模板，组织基层站所目录专项清理。\n$2');
+    deepStrictEqual(pair(lastYear(heyang), fresh).map((x) => /“(.)、/.exec(x.message)?.[1]), ['一']);
+  });
+  it('a setting turns it off', () => {
+    const a = parseReport(lastYear(heyang));
+    const b = parseReport(heyang);
+    ok(crossYearFindings(b, a).some((f) => f.code === 'copied-from-prior-year'));
+    ok(crossYearFindings(b, a, { rules: { 'copied-from-prior-year': 'off' } }).every((f) => f.code !== 'copied-from-prior-year'));
+  });
+  it('the CLI reports it when both years are checked together, in every output format', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-copied-'));
+    writeFileSync(join(dir, '2021.txt'), lastYear(heyang));
+    writeFileSync(join(dir, '2022.txt'), heyang);
+    for (const format of ['text', 'json', 'sarif', 'csv']) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', format, dir], { encoding: 'utf8' });
+      ok(r.stdout.includes('copied-from-prior-year'), `${format}: ${r.stdout.slice(0, 200)}${r.stderr}`);
+    }
   });
 });

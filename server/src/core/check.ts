@@ -7,7 +7,8 @@ import type { Report } from './model';
 import type { Cell } from './model';
 import { looksLikeReport } from './parse/document';
 import { parseReport } from './parse/report';
-import { checkCarryOverSet } from './rules/carry-over-mismatch';
+import { checkCarryOver, previousYearPairs } from './rules/carry-over-mismatch';
+import { checkCopied } from './rules/copied-from-prior-year';
 import { RULES } from './rules/index';
 import { createContext, RuleContext, RuleFinding } from './rules/rule';
 import type { Range } from './text';
@@ -147,12 +148,26 @@ export function checkReport(text: string, options: CheckOptions = {}): FileResul
   return toFileResult(report, runRules(report, options), options.path);
 }
 
-/** Cross-file findings (carry-over-mismatch) for a set of parsed reports. */
+/**
+ * Cross-year findings for a report given the same body's report of the year before:
+ * carry-over-mismatch and copied-from-prior-year. The CLI, the workspace check and the live
+ * check of an open report all take them from here.
+ */
+export function crossYearFindings(current: Report, previous: Report, options: CheckOptions = {}): Finding[] {
+  if (current.legacy || previous.legacy) return [];
+  const out: Array<Finding | undefined> = [
+    ...checkCarryOver(current, previous).map((f) => finish('carry-over-mismatch', f, 'warning', options)),
+    ...checkCopied(current, previous).map((f) => finish('copied-from-prior-year', f, 'information', options)),
+  ];
+  return out.filter((f): f is Finding => !!f).sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Cross-file findings (carry-over-mismatch, copied-from-prior-year) for a set of parsed reports. */
 export function runSetRules(reports: Report[], options: CheckOptions = {}): Map<Report, Finding[]> {
   const out = new Map<Report, Finding[]>();
-  if (options.rules?.['carry-over-mismatch'] === 'off') return out;
-  for (const [report, found] of checkCarryOverSet(reports)) {
-    out.set(report, found.map((f) => finish('carry-over-mismatch', f, 'warning', options)!).filter(Boolean));
+  for (const [report, previous] of previousYearPairs(reports)) {
+    const found = crossYearFindings(report, previous, options);
+    if (found.length) out.set(report, found);
   }
   return out;
 }

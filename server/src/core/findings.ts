@@ -6,7 +6,7 @@ export const CODES = [
   'missing-row', 'bad-cell', 'blank-cell', 'total-mismatch', 'balance-mismatch',
   'disclosure-inconsistent', 'narrative-mismatch', 'year-mismatch', 'format-mismatch',
   'variant-char', 'label-variant', 'carry-over-mismatch',
-  'fee-statement-missing', 'late-report', 'signature-mismatch', 'empty-section',
+  'fee-statement-missing', 'copied-from-prior-year', 'late-report', 'signature-mismatch', 'empty-section',
 ] as const;
 export type Code = (typeof CODES)[number];
 

@@ -1,9 +1,10 @@
 /** The pure core: no VS Code, no LSP runtime. The server, the CLI and the tests all call this. */
 export { parseReport } from './parse/report';
 export type { ParseOptions } from './parse/report';
-export { checkReport, runRules, runSetRules, toFileResult, tablesJson, applyEdits, preferredEdits, fixAllSelection, fixAll } from './check';
+export { checkReport, runRules, runSetRules, crossYearFindings, toFileResult, tablesJson, applyEdits, preferredEdits, fixAllSelection, fixAll } from './check';
 export type { CheckOptions, FileResult, JsonDiagnostic, SeveritySetting } from './check';
 export { RULES, RULE_INFO, ARITHMETIC_CODES } from './rules/index';
+export { previousYearPairs } from './rules/carry-over-mismatch';
 export { CODES, SEVERITIES } from './findings';
 export type { Code, Finding, Fix, Severity, TextEdit } from './findings';
 export type { Report } from './model';

@@ -42,15 +42,15 @@ export function checkCarryOver(current: Report, previous: Report): RuleFinding[]
   return out;
 }
 
-/** Pairs reports of the same body by year and returns the findings for each later one. */
-export function checkCarryOverSet(reports: Report[]): Map<Report, RuleFinding[]> {
+/** Each report with the same body's report of the year before, where the set has it. */
+export function previousYearPairs(reports: Report[]): Map<Report, Report> {
   const byKey = new Map<string, Report>();
   for (const r of reports) if (r.body && r.year) byKey.set(`${r.body}|${r.year}`, r);
-  const out = new Map<Report, RuleFinding[]>();
+  const out = new Map<Report, Report>();
   for (const r of reports) {
     if (!r.body || !r.year) continue;
     const prev = byKey.get(`${r.body}|${r.year - 1}`);
-    if (prev) out.set(r, checkCarryOver(r, prev));
+    if (prev) out.set(r, prev);
   }
   return out;
 }

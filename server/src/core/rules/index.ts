@@ -4,6 +4,7 @@ import { badCell } from './bad-cell';
 import { balanceMismatch } from './balance-mismatch';
 import { blankCell } from './blank-cell';
 import { carryOverRule } from './carry-over-mismatch';
+import { copiedRule } from './copied-from-prior-year';
 import { disclosureInconsistent } from './disclosure-inconsistent';
 import { duplicateSection } from './duplicate-section';
 import { emptySection } from './empty-section';
@@ -33,7 +34,7 @@ export const RULES: Rule[] = [
 /** Code, default severity and description of every rule, the cross-file one included. */
 export const RULE_INFO: Array<{ code: Code; defaultSeverity: Severity; description: string }> = [
   ...RULES.map(({ code, defaultSeverity, description }) => ({ code, defaultSeverity, description })),
-  carryOverRule,
+  carryOverRule, copiedRule,
 ];
 
 /** Rules whose findings are about the tables' arithmetic. */
