@@ -29,7 +29,7 @@ function masked(s: string): string {
   return s
     .replace(/[0-9０-９〇零一二三四五六七八九十百千万两]+(?=[年月日件条个项次家人户份起宗批%％万元])/g, '#')
     .replace(/[0-9０-９.,，％%]+/g, '#')
-    .replace(/[\s\u00a0\u3000“”"'‘’《》〈〉（）()【】、，,：:；;。.！!？?·—\-]/g, '');
+    .replace(/[\s\u00a0\u3000“”"'‘’《》〈〉（）()【】、，,：:；;。.！!？?·—-]/g, '');
 }
 
 function sentences(report: Report, section: number): string[] {
