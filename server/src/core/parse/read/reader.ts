@@ -303,47 +303,11 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   }
   const records: Array<{ o: Pending; cells?: Array<Cell | null> }> = [];
   let orphans = 0;
-  // PDF text in stream order can give several row labels first and their values after them
-  // (`（一）予以公开`, `（二）部分公开…`, then 14 numbers). Rows whose label got no value wait for the
-  // values that follow; they are read in label order only when those values are exactly the
-  // waiting rows' count and nothing marks a blank. The table's identities then check the reading
-  // (tables.ts): it is one the text allows, not one it fixes.
-  const sequenced = !explicitBlanks && !grid.spaced;
-  let waiting: Pending[] = [];
-  const waitingColumns = () => waiting.reduce((a, w) => a + w.columns, 0);
-  /** Parks the open row when it has no value yet (its values may follow a later label), else closes it. */
-  const park = () => {
-    const o = open as Pending | null;
-    if (o && sequenced && anyValue && o.seq.length === 0 && !o.optional && !records.some((r) => r.o.id === o.id) && !waiting.some((w) => w.id === o.id)) {
-      waiting.push(o);
-      open = null;
-      return;
-    }
-    close();
-  };
-  const flushWaiting = () => {
-    for (const w of waiting) records.push({ o: w, cells: undefined });
-    waiting = [];
-  };
   const close = () => {
-    if (!open) { flushWaiting(); return; }
+    if (!open) return;
     const o = open;
     open = null;
     const filled = o.seq.filter(isFilled).length;
-    if (waiting.length) {
-      const queue = [...waiting, o];
-      waiting = [];
-      const total = queue.reduce((a, q) => a + q.columns, 0);
-      if (!o.cut && filled === total && o.seq.length === total) {
-        let at = 0;
-        for (const q of queue) {
-          records.push({ o: q, cells: o.seq.slice(at, at + q.columns) });
-          at += q.columns;
-        }
-        return;
-      }
-      for (const q of queue.slice(0, -1)) records.push({ o: q, cells: undefined });
-    }
     if (o.optional && filled === 0) return;
     if (records.some((r) => r.o.id === o.id)) {
       if (filled > 0) problems.push({ kind: 'duplicate-row', span: o.labelCells[0].span, rowId: o.id });
@@ -389,10 +353,10 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
           continue;
         }
         if (m.type === 'end') break outer;
-        if (m.type === 'group') { park(); continue; }
+        if (m.type === 'group') { close(); continue; }
         const cur = open as Pending | null;
         if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(...pieces); labelled = true; continue; }
-        park();
+        close();
         seen.add(m.id);
         open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: pieces, seq: [], slots: [] };
         labelled = true;
@@ -402,7 +366,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       if (cur) {
         cur.seq.push(cell);
         if (labelled) cur.sameLine = true;
-        if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns + waitingColumns()) complete = true;
+        if (options.isComplete?.(seen) && cur.seq.filter(isFilled).length >= cur.columns) complete = true;
       } else if (isFilled(cell)) {
         // Values before the first row label: the text's order is not the table's.
         orphans++;
