@@ -111,10 +111,13 @@ export function splitLineCells(line: Line): Cell[] {
   if (text.includes('|') && /\|.*\|/.test(text)) {
     if (PIPE_SEPARATOR.test(text)) return out;
     const parts = text.split('|');
+    // A page number a PDF-to-Markdown converter put into a table row (`| — 4 — | | |`) is no cell,
+    // and a row holding nothing else is no row.
+    if (parts.some(isPageMark) && parts.every((p) => p.trim() === '' || isPageMark(p))) return out;
     let pos = line.start;
     parts.forEach((p, i) => {
       const edge = (i === 0 || i === parts.length - 1) && p.trim() === '';
-      if (!edge) splitCellsOfSegment(p, pos, line.index, out, true);
+      if (!edge && !isPageMark(p)) splitCellsOfSegment(p, pos, line.index, out, true);
       pos += p.length + 1;
     });
     return out;

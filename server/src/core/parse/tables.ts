@@ -148,7 +148,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   };
   // The format's result rows, and 3.6 for a 2021 table that kept the 2019 single row: each once.
   const resultIds = [...new Set([...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id))];
-  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => !applicationsFailure(rows, resultIds) : undefined };
+  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined };
   const failure = (rows: Map<string, TableRow>) => applicationsFailure(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
   const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, failure, pdfText);
   const rows = best.rows;

@@ -4,7 +4,7 @@
  * keeps them, and otherwise only when a row holds exactly its number of values. Whatever cannot
  * be placed with confidence is left null and recorded as a problem: never a guessed number.
  */
-import type { TableProblem, TableRow } from '../../model';
+import type { TableProblem, TableRow, Unbalanced } from '../../model';
 import type { Cell } from '../../model';
 import type { Grid, GridRow } from '../grid';
 
@@ -29,10 +29,10 @@ export interface ReadOptions {
   isComplete?: (seen: ReadonlySet<string>) => boolean;
   /**
    * PDF reading-order text: values whose rows the text leaves open may be read in reading order,
-   * row after row, in the first of the few readings the text allows that this check (the table's
-   * identities) accepts.
+   * row after row, in the first of the few readings the text allows whose identities hold (this
+   * gives the identity a reading breaks, or null).
    */
-  inOrder?: (rows: Map<string, Array<Cell | null>>) => boolean;
+  inOrder?: (rows: Map<string, Array<Cell | null>>) => Unbalanced | null;
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
@@ -433,7 +433,10 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       ? [candidate((o) => { const own = onLabelLine(o); return own.length ? own : o.seq.slice(0, 1); }), candidate(onLabelLine), candidate(() => [])].filter((r) => r !== undefined)
       : [];
     const asRows = (r: Map<Pending, Cell[]>) => new Map([...r].map(([o, cells]) => [o.id, cells] as const));
-    const chosen = readings.find((r) => accept(asRows(r))) ?? readings[0];
+    // None balancing, the reading kept (and refused by the caller) is one whose rows add up, so
+    // the identity then named is the table's, not a row put together from two rows' numbers.
+    const failures = readings.map((r) => accept(asRows(r)));
+    const chosen = readings[failures.indexOf(null)] ?? readings[failures.findIndex((f) => f?.identity !== 'T3-row-total')] ?? readings[0];
     if (chosen) {
       for (const [o, cells] of chosen) rows.get(o.id)!.cells = cells;
       const kept = problems.filter((p) => p.kind === 'duplicate-row');
