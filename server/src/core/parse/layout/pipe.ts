@@ -76,7 +76,9 @@ function splitRow(line: Line): { cells: Cell[]; width: number } {
     }
     pos += parts[k].length + 1;
   }
-  return { cells, width: Math.max(0, last - first) };
+  // A page number the converter appended to a row as a cell of its own is no cell of the table.
+  while (cells.length > 1 && isPageMark(cells[cells.length - 1].raw) && cells.slice(0, -1).some((c) => c.raw && !isPageMark(c.raw))) cells.pop();
+  return { cells, width: cells.length };
 }
 
 export function buildPipe(lines: Line[], from: number, to: number): Grid {
@@ -110,7 +112,7 @@ export function buildPipe(lines: Line[], from: number, to: number): Grid {
     broken = false;
   }
   const kept = dropRepeatedHeaders(rows);
-  alignShortRows(kept, ruleWidth);
+  alignRows(kept, ruleWidth);
   joinSplitLabels(kept);
   nameLostLabels(kept);
   return { layout: 'pipe', rows: kept.map(({ cells, line, width, caption: cap }) => ({ cells, line, width, caption: cap })), bounded: true, positional: true };
@@ -142,37 +144,61 @@ function dropRepeatedHeaders(rows: PipeRow[]): PipeRow[] {
 }
 
 /**
- * Puts every row of a table on the table's columns. A row narrower than its table lost cells at
- * one end: merged label cells at its start, or empty cells at its end (a trailing `|` dropped with
- * an empty last cell, or a writer that pads short rows on the right). The row is moved to the end
- * where it fits — numbers only in value columns, words only in label columns — when exactly one
- * does; otherwise its width is 0: no column of it is known, and the reader leaves it unread.
+ * Puts every row of a table on the table's columns. The table is as wide as its rule (the
+ * delimiter row), or as most of its rows of numbers where they are wider. A row of another width
+ * lost or gained cells at one end: merged label cells dropped at its start, empty cells dropped at
+ * its end (a trailing `|` lost with an empty last cell, a writer that pads short rows on the
+ * right), a stray empty cell at either end. It is moved to the end where it fits — numbers only in
+ * value columns, words only in label columns, nothing but empty cells pushed off the table — when
+ * exactly one does; otherwise its width is 0: no column of it is known, and the reader leaves it
+ * unread.
  */
-function alignShortRows(rows: PipeRow[], ruleWidth: number[]): void {
+function alignRows(rows: PipeRow[], ruleWidth: number[]): void {
   const tables = new Map<number, PipeRow[]>();
   for (const r of rows) (tables.get(r.table) ?? tables.set(r.table, []).get(r.table)!).push(r);
+  const shape = new Map<number, { width: number; values?: number }>();
   for (const [t, list] of tables) {
-    const width = Math.max(ruleWidth[t] ?? 0, ...list.map((r) => r.width ?? 0));
+    const count = new Map<number, number>();
+    for (const r of list) if (isData(r)) count.set(r.width ?? 0, (count.get(r.width ?? 0) ?? 0) + 1);
+    let common: number | undefined;
+    for (const [w, n] of count) if (common === undefined || n > count.get(common)! || (n === count.get(common)! && w > common)) common = w;
+    const width = Math.max(ruleWidth[t] ?? 0, common ?? Math.max(0, ...list.map((r) => r.width ?? 0)));
     // The first value column: where numbers start in the rows that have every cell.
     let values: number | undefined;
     for (const r of list) {
       if (r.width !== width) continue;
       for (const c of r.cells) if (filled(c) && c.col !== undefined && (values === undefined || c.col < values)) values = c.col;
     }
+    shape.set(t, { width, values });
+  }
+  for (const [t, list] of tables) {
+    const { width } = shape.get(t)!;
+    // A table cut off by a page break may have no full row: its columns are those of a part as wide.
+    const values = shape.get(t)!.values ?? [...shape.values()].find((x) => x.width === width && x.values !== undefined)?.values;
     const fits = (r: GridRow, shift: number) =>
-      values !== undefined && r.cells.every((c) => c.col === undefined || (filled(c) ? c.col + shift >= values! : c.kind !== 'text' || c.col + shift < values!));
+      values !== undefined &&
+      r.cells.every((c) => {
+        if (c.col === undefined) return true;
+        const at = c.col + shift;
+        if (at < 0 || at >= width) return c.raw === '';
+        return filled(c) ? at >= values : c.kind !== 'text' || at < values;
+      });
+    const move = (r: GridRow, shift: number) => {
+      r.cells = r.cells.filter((c) => c.col === undefined || (c.col + shift >= 0 && c.col + shift < width));
+      for (const c of r.cells) if (c.col !== undefined) c.col += shift;
+      r.width = width;
+    };
     for (const r of list) {
       const w = r.width ?? r.cells.length;
       if (w === width) continue;
       if (!isData(r)) {
         // Words and blanks only: its blanks are blanks wherever it sits (a writer pads on the right).
-        if (fits(r, 0)) r.width = width;
+        if (fits(r, 0)) move(r, 0);
         continue;
       }
-      const shifts = [0, width - w].filter((s) => fits(r, s));
-      if (shifts.length !== 1) { r.width = 0; continue; }
-      for (const c of r.cells) if (c.col !== undefined) c.col += shifts[0];
-      r.width = width;
+      const shifts = [...new Set([0, width - w])].filter((s) => fits(r, s));
+      if (shifts.length === 1) move(r, shifts[0]);
+      else r.width = 0;
     }
   }
 }
