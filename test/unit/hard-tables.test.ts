@@ -195,3 +195,20 @@ describe('prose against a blank total', () => {
     ok(!found.includes('narrative-mismatch'), r.diagnostics.filter((d) => d.code === 'narrative-mismatch').map((d) => d.message).join());
   });
 });
+
+describe('what a table says when it cannot be checked', () => {
+  it('numbers that belong to no row are counted, never “0 行”', () => {
+    // A TAB row of numbers with no label between two rows of 表三.
+    const text = renderReport(data, 'tab').replace(/^(\t*二、上年结转政府信息公开申请数量.*)$/m, '$1\n\t5\t6');
+    const why = checkReport(text).diagnostics.filter((d) => d.code === 'bad-cell');
+    strictEqual(why.length, 1, JSON.stringify(why.map((d) => d.message)));
+    ok(/2 个数字不在任何一行之内/.test(why[0].message), why[0].message);
+    ok(!/0 行/.test(why[0].message));
+  });
+
+  it('Word\'s text export of an unfilled 表四: its 15 empty lines are its blank cells', () => {
+    const text = renderReport(data, 'tab').replace(/(尚未审结\t总计\n)[^\n]*\n/, `$1${'\n'.repeat(15)}`);
+    const r = checkReport(text);
+    deepStrictEqual(r.tables.review, { review: [0, 0, 0, 0, 0], suitDirect: [0, 0, 0, 0, 0], suitAfterReview: [0, 0, 0, 0, 0] });
+  });
+});
