@@ -106,7 +106,17 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   const defs = APPLICATION_ROWS[format];
   const problems: TableProblem[] = [];
   const bodies = (BODIES[format] ??= defs.map((d) => labelBody(labelKey(d.label))));
-  const match = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => {
+  const match = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => matchLabel(cell, seen) ?? matchLastWord(cell, seen);
+  // PDF text with layout joins a merged group label's piece and the row's label with one space
+  // (`（六）其 1.申请人无正当理`): the numbered last word is the row's label.
+  const matchLastWord = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => {
+    const words = cell.raw.trim().split(/[\s\u00a0\u3000]+/);
+    const last = words[words.length - 1];
+    if (words.length < 2 || !/^(?:\d{1,2}[.、．]|[（(][一二三四五六七][)）])\S{3,}/.test(last)) return null;
+    const m = matchLabel({ ...cell, raw: last }, seen);
+    return m?.type === 'row' ? m : null;
+  };
+  const matchLabel = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => {
     if (isProse(cell)) return seen.has('4') ? { type: 'end' } : null;
     const key = labelKey(cell.raw);
     if (!key) return null;

@@ -36,6 +36,8 @@ export interface ReadOptions {
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
+/** A label that starts with its own row number (`1.`, `（二）`, `四、`). */
+const NUMBERED = /^[\s\u00a0\u3000]*(?:\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
 export function isFilled(c: Cell): boolean {
   return c.kind === 'number' || c.kind === 'bad' || (c.kind === 'blank' && !!c.placeholder);
@@ -355,7 +357,9 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
         if (m.type === 'end') break outer;
         if (m.type === 'group') { close(); continue; }
         const cur = open as Pending | null;
-        if (cur && cur.id === m.id && !cur.seq.some(isFilled)) { cur.labelCells.push(...pieces); labelled = true; continue; }
+        // The same row's label again: its wrapped continuation (`他处理 由逾期不补正、行` under
+        // `1.申请人无正当理`), unless it is numbered as a row of its own (a row printed twice).
+        if (cur && cur.id === m.id && (!cur.seq.some(isFilled) || !NUMBERED.test(cell.raw))) { cur.labelCells.push(...pieces); labelled = true; continue; }
         close();
         seen.add(m.id);
         open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: pieces, seq: [], slots: [] };
