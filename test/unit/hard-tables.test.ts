@@ -212,3 +212,19 @@ describe('what a table says when it cannot be checked', () => {
     deepStrictEqual(r.tables.review, { review: [0, 0, 0, 0, 0], suitDirect: [0, 0, 0, 0, 0], suitAfterReview: [0, 0, 0, 0, 0] });
   });
 });
+
+describe('PDF text with layout (pdftotext -layout)', () => {
+  it('a group label\'s piece beside a row label (`（六）其 1.申请人无正当理`) and the label\'s wrapped rest: the row is read, the error found', () => {
+    const values = shortTotal();
+    const pad = (s: string) => s.padEnd(24, ' ');
+    const row = (id: string) => values[id].map((x) => String(x).padStart(4)).join('');
+    const lines = [HEADER, `${' '.repeat(24)}自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计`];
+    for (const d of rows) {
+      if (d.id === '3.6.1') lines.push(`${pad('（六）其 1.申请人无正当理')}${row(d.id)}`, ' 他处理 由逾期不补正、行', '     政机关不再处理其');
+      else lines.push(`${pad(d.label.length > 16 ? d.label.slice(0, 16) : d.label)}${row(d.id)}`, ...(d.label.length > 16 ? [`    ${d.label.slice(16)}`] : []));
+    }
+    const r = checkReport(withTable3(lines));
+    deepStrictEqual(r.tables.applications, values);
+    ok(r.diagnostics.some((d) => d.code === 'total-mismatch'));
+  });
+});
