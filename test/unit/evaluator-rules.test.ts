@@ -82,6 +82,14 @@ describe('year-mismatch: statistics period and plans in 五', () => {
     strictEqual(f[0].fix?.edits[0].newText, '2022');
     deepStrictEqual(found(changed(heyang, '一、总体情况\n', '一、总体情况\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n'), 'year-mismatch'), []);
   });
+  it('what was done this year, told in 五 with 将 as a preposition, is no plan', () => {
+    const t = changed(heyang, '2023年，我局将继续深入贯彻落实', '2022年，我局将政务公开工作纳入绩效考核，深入贯彻落实');
+    deepStrictEqual(found(t, 'year-mismatch'), []);
+  });
+  it('the date the data were compiled on is not the statistics period', () => {
+    const t = changed(heyang, '一、总体情况\n', '一、总体情况\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止，数据统计时间截至2023年1月10日。\n');
+    deepStrictEqual(found(t, 'year-mismatch'), []);
+  });
   it('a plan in 五 dated with the report\'s own year: a hint with the next year', () => {
     const t = changed(heyang, '2023年，我局将继续深入贯彻落实', '2022年，我局将继续深入贯彻落实');
     const f = found(t, 'year-mismatch');
@@ -105,6 +113,7 @@ describe('late-report', () => {
   });
   it('dates written in Chinese numerals, and a date before the year ended', () => {
     strictEqual(found(changed(heyang, '2023年1月18日', '二〇二三年二月十日'), 'late-report').length, 1);
+    strictEqual(found(changed(heyang, '2023年1月18日', '二○二三年三月一日'), 'late-report').length, 1);
     deepStrictEqual(found(changed(heyang, '2023年1月18日', '二〇二三年一月十八日'), 'late-report'), []);
     ok(/年度结束/.test(found(changed(heyang, '2023年1月18日', '2022年12月20日'), 'late-report')[0].message));
   });

@@ -29,20 +29,20 @@ export interface Closing {
   signature?: Line;
 }
 
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** `2024`, `２０２４`, `二〇二四`; `12`, `十二`, `二十一`, `三十`. */
 function numberOf(s: string): number | undefined {
   const t = s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (/^\d+$/.test(t)) return Number(t);
-  if (/^[〇零ＯO一二三四五六七八九]{4}$/.test(t)) return Number([...t].map((c) => DIGITS[c]).join(''));
+  if (/^[〇零ＯO○一二三四五六七八九]{4}$/.test(t)) return Number([...t].map((c) => DIGITS[c]).join(''));
   if (/^[一二三四五六七八九]$/.test(t)) return DIGITS[t];
   const m = /^([一二三])?(十)?([一二三四五六七八九])?$/.exec(t);
   if (!m || (!m[2] && !m[3]) || (m[1] && !m[2])) return undefined;
   return (m[2] ? (m[1] ? DIGITS[m[1]] : 1) * 10 : 0) + (m[3] ? DIGITS[m[3]] : 0);
 }
 
-const DATE = /^[\s\u00a0\u3000]*([0-9０-９]{4}|[〇零ＯO一二三四五六七八九]{4})[\s\u00a0]*年[\s\u00a0]*([0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)[\s\u00a0]*月[\s\u00a0]*([0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)[\s\u00a0]*日[\s\u00a0\u3000]*$/;
+const DATE = /^[\s\u00a0\u3000]*([0-9０-９]{4}|[〇零ＯO○一二三四五六七八九]{4})[\s\u00a0]*年[\s\u00a0]*([0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)[\s\u00a0]*月[\s\u00a0]*([0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)[\s\u00a0]*日[\s\u00a0\u3000]*$/;
 const NAME = /^[\s\u00a0\u3000]*[\u4e00-\u9fff（）()·]{4,40}[\s\u00a0\u3000]*$/;
 
 /** The signature and date under the last section, if the report ends with them. */

@@ -13,7 +13,7 @@ import { cellValue } from '../analysis/arithmetic';
 import { Rule, RuleFinding } from './rule';
 
 /** A sentence about the information-processing fee (not the 行政事业性收费 of 表二). */
-const FEE = /信息处理费|处理费|收费|缴费|收取[^。；]{0,12}费|费用/;
+const FEE = /信息处理费|处理费|收费|缴费|收取[^。；]{0,12}费|费用|免费/;
 const NOT_FEE = /行政事业性收费/g;
 /** A statement that no fee matter arose at all. */
 const NO_FEE_MATTER = /未(?:发生|产生|涉及)[^。；]{0,12}(?:收费|缴费|费用)|无[^。；]{0,8}(?:收费|缴费)(?:情况|事项)|不涉及[^。；]{0,8}(?:收费|费用)/;
@@ -24,7 +24,9 @@ export const feeStatementMissing: Rule = {
   description: '2021 年格式起，报告未说明是否收取信息处理费（国办函〔2020〕109号），或说法与表三“逾期未缴纳费用”不符',
   check({ report }) {
     const out: RuleFinding[] = [];
-    if (report.legacy || report.format !== '2021' || (report.year !== undefined && report.year < 2021) || !looksLikeReport(report)) return out;
+    // The fee rules apply from 2021 (国办函〔2020〕109号): by the report's year, or by its format when the year is unknown.
+    const applies = report.year !== undefined ? report.year >= 2021 : report.format === '2021';
+    if (report.legacy || !applies || !looksLikeReport(report)) return out;
     const statements: Array<{ text: string; start: number }> = [];
     for (let n = 1; n <= 6; n++) {
       for (const line of sectionLines(report, n)) {

@@ -12,9 +12,11 @@ import { Rule, RuleFinding } from './rule';
 
 /** The statistics period (`本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止`). */
 const PERIOD = /统计(?:期限|时限|区间|时间|期间|周期)/;
-const PERIOD_YEAR = /([0-9０-９]{4})[\s\u00a0]*年(?:[\s\u00a0]*[0-9０-９]{1,2}[\s\u00a0]*月)?/g;
+/** The period's own dates: its start (1月1日) and end (12月31日), not a date it was compiled on. */
+const PERIOD_YEAR = /([0-9０-９]{4})[\s\u00a0]*年[\s\u00a0]*(?:1[\s\u00a0]*月[\s\u00a0]*1|12[\s\u00a0]*月[\s\u00a0]*31)[\s\u00a0]*日/g;
 /** A plan in 五 opened with a year: `2023年，我区将采取以下措施`. */
-const PLAN_LEAD = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?[\s\u00a0\u3000]*([0-9０-９]{4})[\s\u00a0]*年(?:度)?[，,]?[^。；]{0,30}?(?:将|拟|计划|下一步|打算)/;
+// `将` alone is also a preposition (`将政务公开纳入考核`, what was done): only a 将 that opens a plan counts.
+const PLAN_LEAD = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?[\s\u00a0\u3000]*([0-9０-９]{4})[\s\u00a0]*年(?:度)?[，,]?[^。；]{0,30}?(?:拟|计划|下一步|打算|将(?:继续|进一步|着力|持续|重点|采取|从以下|围绕|聚焦|全面|不断|积极|切实|大力|加大|深入|坚持|强化|推进|推动|完善|做好|抓好|提升|提高|加强))/;
 const ascii = (s: string) => Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 /** Words of a plan: what the body will do, not what it did. */
