@@ -197,7 +197,7 @@ describe('xxgk-report in VS Code', function () {
     assert.ok(text.includes('✓'), text);
   });
 
-  it('command: new report from the template checks clean apart from empty-table notes', async () => {
+  it('command: new report from the template checks clean apart from the sections left to write', async () => {
     const doc = (await vscode.commands.executeCommand<vscode.TextDocument>('xxgk-report.newReport', 2024, '某某县人民政府办公室'))!;
     assert.ok(doc.isUntitled);
     assert.strictEqual(doc.languageId, LANG);
@@ -205,14 +205,18 @@ describe('xxgk-report in VS Code', function () {
     assert.ok(doc.uri.path.endsWith('某某县人民政府办公室2024年政府信息公开工作年度报告.txt'), doc.uri.path);
     for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) assert.ok(doc.getText().includes(h), h);
     assert.ok(doc.getText().includes('本年制发件数'), '2024 takes the 2021 format');
-    // A fresh template is quiet: zeros in the tables, no blank-cell notes, nothing else (once the inserted text is checked).
-    await waitFor(() => !diagnosticsOf(doc.uri).length, [vscode.languages.onDidChangeDiagnostics], 'no diagnostics on the template');
+    // A fresh template: zeros in the tables, no blank-cell notes; only the two sections a person has to
+    // write (一 and 五) say so (once the inserted text is checked).
+    const empty = () => diagnosticsOf(doc.uri, 'empty-section');
+    await waitFor(() => empty().length === 2, [vscode.languages.onDidChangeDiagnostics], 'the two empty sections on the template');
+    assert.strictEqual(diagnosticsOf(doc.uri).length, 2, JSON.stringify(diagnosticsOf(doc.uri).map((d) => d.message)));
+    assert.deepStrictEqual(empty().map((d) => d.range.start.line).map((l) => doc.lineAt(l).text), ['一、总体情况', '五、存在的主要问题及改进情况']);
     let status = '';
-    for (let i = 0; i < 50 && !/无问题/.test(status); i++) {
+    for (let i = 0; i < 50 && !/2 个问题/.test(status); i++) {
       status = await vscode.commands.executeCommand<string>('xxgk-report.test.statusText', doc.uri.toString());
-      if (!/无问题/.test(status)) await new Promise((r) => setTimeout(r, 100));
+      if (!/2 个问题/.test(status)) await new Promise((r) => setTimeout(r, 100));
     }
-    assert.ok(/2021年格式 · 无问题/.test(status), status);
+    assert.ok(/2021年格式 · 2 个问题/.test(status), status);
     // The year is 2019 to next year.
     assert.strictEqual(await vscode.commands.executeCommand('xxgk-report.newReport', 2018, 'x'), undefined);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
