@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ConfigResolver, LoadedConfig, configProblemMessage, loadConfigFile } from './config';
 import { TableNumber, csvHeader, csvRows, jsonLines } from './core/export';
-import { CheckOptions, Code, Report, SeveritySetting, crossYearFindings, parseReport, previousYearPairs, setLocale } from './core/index';
+import { CheckOptions, Code, Report, SeveritySetting, crossYearFindings, jsonDiagnostic, parseReport, previousYearPairs, setLocale } from './core/index';
 import { t } from './core/i18n';
 import { collectFiles, problemMessage } from './fs-walk';
 import { Args, CheckArgs, ConvertArgs, ExportArgs, parseCliArgs } from './cli/args';
@@ -133,7 +133,7 @@ async function crossFileFindings(jobs: Job[], outcomes: Outcome[]): Promise<void
   }
   for (const [report, previous] of previousYearPairs(reports)) {
     const o = owner.get(report)!;
-    for (const f of crossYearFindings(report, previous, jobs[o.index].options)) o.result!.diagnostics.push({ code: f.code, severity: f.severity, message: f.message, range: report.index.range(f.span) });
+    for (const f of crossYearFindings(report, previous, jobs[o.index].options)) o.result!.diagnostics.push(jsonDiagnostic(report, f, (other) => owner.get(other)?.result?.path));
   }
 }
 

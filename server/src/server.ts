@@ -330,7 +330,7 @@ function range(doc: TextDocument, span: { start: number; end: number }) {
 }
 
 function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
-  return {
+  const d: Diagnostic = {
     range: range(doc, f.span),
     severity: SEVERITY[f.severity],
     code: f.code,
@@ -338,6 +338,14 @@ function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     source: SOURCE,
     message: f.message,
   };
+  // Related places: a cell of this report, or the same section of last year's report (by its uri).
+  const related = (f.related ?? []).flatMap((r) => {
+    if (!r.report) return [{ location: { uri: doc.uri, range: range(doc, r.span) }, message: r.message }];
+    const uri = [...knownReports].find(([, known]) => known === r.report)?.[0];
+    return uri ? [{ location: { uri, range: r.report.index.range(r.span) }, message: r.message }] : [];
+  });
+  if (related.length) d.relatedInformation = related;
+  return d;
 }
 
 const pending = new Map<string, NodeJS.Immediate>();

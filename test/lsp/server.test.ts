@@ -33,6 +33,8 @@ describe('language server over stdio', () => {
     const copied = p.diagnostics.filter((d) => d.code === 'copied-from-prior-year');
     deepStrictEqual(copied.map((d) => d.severity), [3, 3]);
     ok(/2021年度报告/.test(String(copied[0].message)), String(copied[0].message));
+    // The same section of last year's report, as a related place in that document.
+    deepStrictEqual(copied[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [['file:///work/heyang-2021.txt', before.split('\n').indexOf('一、总体情况')]]);
   });
 
   const shunhe = readSeed('shunhe-district-2020.txt');

@@ -71,6 +71,10 @@ describe('fee-statement-missing', () => {
     const silent = found(changed(beilin, /依据《政府信息公开信息处理费管理办法》[^\n]*/, ''), 'fee-statement-missing');
     strictEqual(silent.length, 1);
     ok(/发出过收费通知/.test(silent[0].message), silent[0].message);
+    // The cell is the related place.
+    const cell = silent[0].related?.[0];
+    ok(cell && !cell.report);
+    strictEqual(parseReport(beilin).applications!.rows.get('3.6.2')!.cells[6]!.span.start, cell!.span.start);
   });
 });
 
@@ -184,6 +188,11 @@ describe('copied-from-prior-year', () => {
     for (const format of ['text', 'json', 'sarif', 'csv']) {
       const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', format, dir], { encoding: 'utf8' });
       ok(r.stdout.includes('copied-from-prior-year'), `${format}: ${r.stdout.slice(0, 200)}${r.stderr}`);
+      if (format === 'json') {
+        const file = (JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; related?: Array<{ path?: string }> }> }> }).files.find((f) => f.path.endsWith('2022.txt'))!;
+        const copied = file.diagnostics.find((d) => d.code === 'copied-from-prior-year')!;
+        ok(copied.related?.[0].path?.endsWith('2021.txt'), JSON.stringify(copied));
+      }
     }
   });
 });

@@ -29,6 +29,8 @@ export interface JsonDiagnostic {
   severity: Severity;
   message: string;
   range: Range;
+  /** Places that explain the finding; `path` names another file (cross-year findings). */
+  related?: Array<{ message: string; range: Range; path?: string }>;
 }
 
 export interface FileResult {
@@ -67,7 +69,9 @@ function finish(code: Code, f: RuleFinding, defaultSeverity: Severity, options: 
   const setting = options.rules?.[code];
   if (setting === 'off') return undefined;
   const fix = text === undefined ? f.fix : safeFix(text, f.fix);
-  return { code, severity: setting ?? f.severity ?? defaultSeverity, message: f.message, span: f.span, fix };
+  const out: Finding = { code, severity: setting ?? f.severity ?? defaultSeverity, message: f.message, span: f.span, fix };
+  if (f.related?.length) out.related = f.related;
+  return out;
 }
 
 /** Runs every rule on a parsed report. Findings come sorted by position. */
@@ -137,9 +141,24 @@ export function toFileResult(report: Report, findings: Finding[], path?: string)
     year: report.year ?? null,
     sections: report.headings.map((h) => ({ number: h.number, title: h.text.replace(/^[一二三四五六七八九十\u2f00-\u2fdf][\s]*[、，,.．:：]?\s*/, ''), line: h.line })),
     tables: report.legacy ? {} : tablesJson(report),
-    diagnostics: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: report.index.range(f.span) })),
+    diagnostics: findings.map((f) => jsonDiagnostic(report, f)),
   };
   return path === undefined ? result : { path, ...result };
+}
+
+/**
+ * A finding as the JSON output writes it. Related places in another report get that report's
+ * path from `pathOf` (the CLI knows its files); without one they are left out.
+ */
+export function jsonDiagnostic(report: Report, f: Finding, pathOf?: (other: Report) => string | undefined): JsonDiagnostic {
+  const out: JsonDiagnostic = { code: f.code, severity: f.severity, message: f.message, range: report.index.range(f.span) };
+  const related = (f.related ?? []).flatMap((r) => {
+    if (!r.report || r.report === report) return [{ message: r.message, range: report.index.range(r.span) }];
+    const path = pathOf?.(r.report);
+    return path === undefined ? [] : [{ message: r.message, range: r.report.index.range(r.span), path }];
+  });
+  if (related.length) out.related = related;
+  return out;
 }
 
 /** Checks one report's text; the result is one entry of the CLI's JSON `files` array. */

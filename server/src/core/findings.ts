@@ -1,5 +1,6 @@
 /** What the rules produce: findings with a code, a severity, a message, a span and maybe a fix. */
 import type { Span } from './text';
+import type { Report } from './model';
 
 export const CODES = [
   'missing-section', 'duplicate-section', 'section-order', 'heading-variant', 'missing-table',
@@ -26,10 +27,19 @@ export interface Fix {
   preferred: boolean;
 }
 
+/** A place that explains a finding: a table cell it contradicts, or the same section in last year's report. */
+export interface Related {
+  span: Span;
+  message: string;
+  /** Another report (cross-year findings); absent: the finding's own report. */
+  report?: Report;
+}
+
 export interface Finding {
   code: Code;
   severity: Severity;
   message: string;
   span: Span;
   fix?: Fix;
+  related?: Related[];
 }

@@ -54,9 +54,11 @@ export function checkCopied(current: Report, previous: Report, share = COPIED_SH
     const before = new Set(sentences(previous, n));
     const same = mine.filter((s) => before.has(s)).length;
     if (same / mine.length < share) continue;
+    const theirs = previous.headings.find((h) => h.number === n)!;
     out.push({
       message: t('“{0}”的 {1} 句中有 {2} 句与{3}年度报告的同一部分相同（年份、数字除外），可能照搬了上一年的内容', officialHeading(SECTIONS[n - 1]), mine.length, same, previous.year ?? ''),
       span: heading.span,
+      related: [{ span: theirs.span, message: t('{0}年度报告的这一部分', previous.year ?? ''), report: previous }],
     });
   }
   return out;

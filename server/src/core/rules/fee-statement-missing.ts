@@ -47,7 +47,7 @@ export const feeStatementMissing: Rule = {
     const unpaid = cellValue(unpaidCell);
     if (!statements.length) {
       if (unpaid && unpaid.toNumber() > 0 && unpaidCell) {
-        out.push({ message: t('表三“（六）2.申请人逾期未按收费通知要求缴纳费用”为 {0}，说明发出过收费通知，但报告没有说明信息处理费的收取情况', unpaid.toString()), span: at });
+        out.push({ message: t('表三“（六）2.申请人逾期未按收费通知要求缴纳费用”为 {0}，说明发出过收费通知，但报告没有说明信息处理费的收取情况', unpaid.toString()), span: at, related: [{ span: unpaidCell.span, message: t('表三（六）2.逾期未缴纳费用·总计') }] });
       } else {
         out.push({ message: t('报告没有说明本年度是否收取信息处理费（国办函〔2020〕109号，2021 年格式“六、其他需要报告的事项”要求写明）'), span: at });
       }
@@ -55,7 +55,7 @@ export const feeStatementMissing: Rule = {
     }
     if (unpaid && unpaid.toNumber() > 0 && unpaidCell) {
       const none = statements.find((s) => NO_FEE_MATTER.test(s.text));
-      if (none) out.push({ message: t('正文说“{0}”，但表三“（六）2.申请人逾期未按收费通知要求缴纳费用”为 {1}，说明发出过收费通知', none.text.trim().slice(0, 40), unpaid.toString()), span: { start: none.start, end: none.start + none.text.length } });
+      if (none) out.push({ message: t('正文说“{0}”，但表三“（六）2.申请人逾期未按收费通知要求缴纳费用”为 {1}，说明发出过收费通知', none.text.trim().slice(0, 40), unpaid.toString()), span: { start: none.start, end: none.start + none.text.length }, related: [{ span: unpaidCell.span, message: t('表三（六）2.逾期未缴纳费用·总计') }] });
     }
     return out;
   },
