@@ -64,7 +64,7 @@ function prepare(args: CheckArgs | ExportArgs, cliRules: Partial<Record<Code, Se
       return undefined;
     }
     const rules = { ...(config?.settings.rules ?? {}), ...cliRules };
-    return { format: args.reportFormat ?? config?.settings.format ?? 'auto', rules, locale: args.locale };
+    return { format: args.reportFormat ?? config?.settings.format ?? 'auto', rules, locale: args.locale, copiedShare: config?.settings.copiedShare };
   };
   if (named?.problems.length) {
     optionsFor('');

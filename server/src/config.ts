@@ -167,7 +167,7 @@ export function parseConfigText(text: string): { settings: Partial<CheckSettings
     const { $schema: _, ...settings } = r.data;
     // Only what the file says: an absent key must not override anything with its default.
     const given = parsed.value as Record<string, unknown>;
-    return { settings: { ...(given.rules !== undefined ? { rules: settings.rules } : {}), ...(given.format !== undefined ? { format: settings.format } : {}) }, problems: [] };
+    return { settings: { ...(given.rules !== undefined ? { rules: settings.rules } : {}), ...(given.format !== undefined ? { format: settings.format } : {}), ...(given.copiedShare !== undefined ? { copiedShare: settings.copiedShare } : {}) }, problems: [] };
   }
   const problems: ConfigProblem[] = [];
   for (const issue of r.error.issues) {
@@ -181,11 +181,12 @@ export function parseConfigText(text: string): { settings: Partial<CheckSettings
       let message: string;
       if (path[0] === 'rules' && path.length === 2 && (issue.code === 'unrecognized_keys' || issue.code === 'invalid_key')) message = t('没有代码为“{0}”的规则', last);
       else if (issue.code === 'unrecognized_keys' && path.length === 1 && EDITOR_ONLY_KEYS.includes(last)) {
-        message = t('“{0}”是编辑器设置，请写在 VS Code 设置（xxgk-report.{0}）中，配置文件只接受 rules 和 format', last);
-      } else if (issue.code === 'unrecognized_keys') message = t('未知的键“{0}”（只接受 rules、format 和 $schema）', key);
+        message = t('“{0}”是编辑器设置，请写在 VS Code 设置（xxgk-report.{0}）中，配置文件只接受 rules、format 和 copiedShare', last);
+      } else if (issue.code === 'unrecognized_keys') message = t('未知的键“{0}”（只接受 rules、format、copiedShare 和 $schema）', key);
       else if (path[0] === 'rules' && path.length === 2) message = t('“{0}”的级别只能是 off、hint、information、warning 或 error', last);
       else if (path[0] === 'rules') message = t('rules 应为对象，例如 {"blank-cell": "off"}');
       else if (path[0] === 'format') message = t('format 只能是 auto、2019 或 2021');
+      else if (path[0] === 'copiedShare') message = t('copiedShare 是 0.1 到 1 之间的比例（默认 0.5）');
       else message = `${key}: ${issue.message}`;
       problems.push(problem(key, message, at.start, at.end));
     }

@@ -299,7 +299,7 @@ function withCarryOver(uri: string, result: Checked, settings: Settings): Checke
   if (report.body && report.year) knownReports.set(uri, report);
   const prev = previousReport(uri, report);
   if (!prev) return result;
-  const more: Finding[] = crossYearFindings(report, prev, { rules: settings.rules });
+  const more: Finding[] = crossYearFindings(report, prev, { rules: settings.rules, copiedShare: settings.copiedShare });
   if (!more.length) return result;
   return { ...result, findings: [...result.findings, ...more].sort((a, b) => a.span.start - b.span.start) };
 }
@@ -821,7 +821,7 @@ connection.onRequest('xxgk-report/checkFiles', async (p: unknown, token: Cancell
   for (const d of done) {
     const prev = previousReport(d.uri, d.report);
     if (prev) {
-      d.findings.push(...crossYearFindings(d.report, prev, { rules: d.settings.rules }));
+      d.findings.push(...crossYearFindings(d.report, prev, { rules: d.settings.rules, copiedShare: d.settings.copiedShare }));
       d.findings.sort((a, b) => a.span.start - b.span.start);
     }
     checked++;

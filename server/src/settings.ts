@@ -1,6 +1,6 @@
 /**
  * Settings, validated at the boundary with zod. Two schemas share their fields:
- * - `CheckSettingsSchema`: what a check needs (rule levels, report format). This is what the config file
+ * - `CheckSettingsSchema`: what a check needs (rule levels, report format, the copied-from-prior-year share). This is what the config file
  *   `.xxgk-report.json` / `.xxgk-report.jsonc` may hold (`ConfigFileSchema`), read by the CLI and the server.
  * - `SettingsSchema`: the editor's settings, the check settings plus the editor-only ones.
  * The package.json `configuration` section and the JSON schema of the config file are generated from these
@@ -14,6 +14,7 @@ export const SeverityLevel = z.enum(['off', 'hint', 'information', 'warning', 'e
 const checkFields = {
   rules: z.partialRecord(z.enum(CODES), SeverityLevel).default({}),
   format: z.enum(['auto', '2019', '2021']).default('auto'),
+  copiedShare: z.number().min(0.1).max(1).default(0.5),
 };
 
 export const CheckSettingsSchema = z.object(checkFields);
@@ -62,6 +63,8 @@ export function mergeSettings(editor: Settings, file: Partial<CheckSettings> | u
   return {
     ...editor,
     format: editor.format !== 'auto' ? editor.format : (file.format ?? 'auto'),
+    // The editor's share wins where it was changed from the default.
+    copiedShare: editor.copiedShare !== DEFAULT_SETTINGS.copiedShare ? editor.copiedShare : (file.copiedShare ?? editor.copiedShare),
     rules: { ...(file.rules ?? {}), ...editor.rules },
   };
 }

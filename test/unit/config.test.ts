@@ -19,6 +19,8 @@ describe('config file', () => {
     deepStrictEqual(parseConfigText('{"rules": {"narrative-mismatch": "off"}}'), { settings: { rules: { 'narrative-mismatch': 'off' } }, problems: [] });
     deepStrictEqual(parseConfigText('{"$schema": "./schemas/settings.schema.json", "format": "2019"}').settings, { format: '2019' });
     deepStrictEqual(parseConfigText('{}').settings, {});
+    deepStrictEqual(parseConfigText('{"copiedShare": 0.4}').settings, { copiedShare: 0.4 });
+    ok(/0\.1 到 1/.test(parseConfigText('{"copiedShare": 2}').problems[0].message));
   });
   it('problems name the key and where it is', () => {
     const text = '{\n  "rules": {\n    "blank-cel": "off",\n    "bad-cell": "loud"\n  },\n  "format": 2021,\n  "run": "onSave",\n  "colour": 1\n}';

@@ -175,6 +175,17 @@ describe('copied-from-prior-year', () => {
     const fresh = changed(heyang, /(五、存在的主要问题及改进情况\n)[\s\S]*?(\n六、)/, '$1\n对照新形势新要求，我局政务公开工作仍有短板：政策解读与文件发布同步率不高，部分解读材料过于简略。\n依申请公开办理中，个别答复文书的说理不够充分，救济途径告知不够醒目。\n基层站所的公开目录更新滞后，与主站栏目设置不一致。\n下一步，我局将建立解读材料与文件同步审核机制，统一答复文书模板，组织基层站所目录专项清理。\n$2');
     deepStrictEqual(pair(lastYear(heyang), fresh).map((x) => /“(.)、/.exec(x.message)?.[1]), ['一']);
   });
+  it('the share from which it is reported is a setting (copiedShare, default one half)', () => {
+    const kept = /五、存在的主要问题及改进情况\n\n([^\n]+)\n/.exec(heyang)![1];
+    const half = changed(heyang, /(五、存在的主要问题及改进情况\n)[\s\S]*?(\n六、)/, `$1\n${kept}\n对照新形势新要求，政策解读与文件发布同步率不高，部分解读材料过于简略。个别答复文书说理不够充分，救济途径告知不够醒目。基层站所公开目录更新滞后，与主站栏目设置不一致。下一步建立解读材料同步审核机制，统一答复文书模板。\n$2`);
+    const a = parseReport(lastYear(heyang));
+    const b = parseReport(half);
+    const five = (share?: number) => crossYearFindings(b, a, { copiedShare: share }).filter((f) => f.code === 'copied-from-prior-year' && /五、/.test(f.message));
+    // 3 of its 7 sentences are last year's: below one half, above 0.4.
+    strictEqual(five().length, 0);
+    strictEqual(five(0.4).length, 1);
+    ok(/7 句中有 3 句/.test(five(0.4)[0].message), five(0.4)[0].message);
+  });
   it('a setting turns it off', () => {
     const a = parseReport(lastYear(heyang));
     const b = parseReport(heyang);

@@ -22,6 +22,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Path reported in the result. */
   path?: string;
+  /** copied-from-prior-year: the share of a section's sentences found in last year's from which it is reported. */
+  copiedShare?: number;
 }
 
 export interface JsonDiagnostic {
@@ -176,7 +178,7 @@ export function crossYearFindings(current: Report, previous: Report, options: Ch
   if (current.legacy || previous.legacy) return [];
   const out: Array<Finding | undefined> = [
     ...checkCarryOver(current, previous).map((f) => finish('carry-over-mismatch', f, 'warning', options)),
-    ...checkCopied(current, previous).map((f) => finish('copied-from-prior-year', f, 'information', options)),
+    ...checkCopied(current, previous, options.copiedShare).map((f) => finish('copied-from-prior-year', f, 'information', options)),
   ];
   return out.filter((f): f is Finding => !!f).sort((a, b) => a.span.start - b.span.start);
 }

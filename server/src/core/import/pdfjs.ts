@@ -1,8 +1,9 @@
 /**
  * Loads pdfjs-dist on demand. It is large (≈2 MB), so it is never part of the bundles every
  * process loads: from the esbuild bundles in dist/ the import below is redirected to the separate
- * bundle `dist/pdfjs.mjs` (esbuild.mjs), which also sets up pdfjs's in-process ("fake") worker;
- * from the tsc-compiled tests it resolves to node_modules. No network, no worker thread.
+ * bundle `dist/pdfjs.mjs` (esbuild.mjs), which also sets up pdfjs's in-process ("fake") worker and
+ * reads the packed CMaps shipped beside it (dist/pdfjs-cmaps/); from the tsc-compiled tests it
+ * resolves to node_modules (CMaps then only through `PdfOptions.readCMap`). No network, no worker thread.
  */
 
 /** The part of pdfjs-dist's API the importer uses. */
@@ -11,6 +12,7 @@ export interface PdfTextItem {
   transform: number[];
   width: number;
   height: number;
+  fontName?: string;
 }
 
 export interface PdfPage {
@@ -18,6 +20,8 @@ export interface PdfPage {
   getTextContent(options?: { disableNormalization?: boolean }): Promise<{ items: Array<PdfTextItem | { type: string }> }>;
   cleanup(): void;
   getOperatorList?(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+  /** The page's fonts once its operator list is built (their font matrices). */
+  commonObjs?: { has(id: string): boolean; get(id: string): unknown };
 }
 
 export interface PdfDocument {
@@ -26,8 +30,13 @@ export interface PdfDocument {
   destroy(): Promise<void>;
 }
 
+/** Reads the packed CMap pdf.js asks for (`UniGB-UCS2-H` → `UniGB-UCS2-H.bcmap`); rejects when there is none. */
+export type PdfCMapReader = (name: string) => Promise<Uint8Array>;
+
 export interface Pdfjs {
   getDocument(params: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy(): Promise<void> };
+  /** The bundle's reader of the CMaps shipped beside it (dist/pdfjs.mjs only). */
+  readCMap?: PdfCMapReader;
 }
 
 let loading: Promise<Pdfjs> | undefined;
