@@ -228,3 +228,21 @@ describe('PDF text with layout (pdftotext -layout)', () => {
     ok(r.diagnostics.some((d) => d.code === 'total-mismatch'));
   });
 });
+
+describe('rows the PDF importer could not place by column', () => {
+  const MARK = '（此行数值无法按列定位）';
+  it('every row marked: never read as an unfilled template of zeros', () => {
+    const lines = [HEADER, ...COLUMNS];
+    for (const d of rows) lines.push(d.label, MARK);
+    const got = checkReport(withTable3(lines, false)).tables.applications!;
+    ok(Object.values(got).flat().every((v) => v === null), JSON.stringify(got['1']));
+  });
+  it('a marked row ends a label waiting for its values (TAB rows)', () => {
+    // `1.属于国家秘密` alone on its line, then a marked row, then another row's numbers.
+    const text = renderReport(data, 'tab').replace(/\t1\.属于国家秘密\t[^\n]*\n/, `\t1.属于国家秘密\n\t${MARK}\t？\t？\n`);
+    ok(text.includes(MARK));
+    const got = checkReport(text).tables.applications!;
+    deepStrictEqual(got['3.3.1'], [null, null, null, null, null, null, null]);
+    deepStrictEqual(got['3.3.2'], data.applications['3.3.2']);
+  });
+});

@@ -36,6 +36,9 @@ export interface ReadOptions {
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
+/** The PDF importer's mark on a row whose values it could not place by column. */
+const UNPLACED = /无法按列定位/;
+const isUnplaced = (c: Cell) => c.kind === 'text' && UNPLACED.test(c.raw);
 /** A label that starts with its own row number (`1.`, `（二）`, `四、`). */
 const NUMBERED = /^[\s\u00a0\u3000]*(?:\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
@@ -114,6 +117,8 @@ function placePositional(p: Pending, row: GridRow, anchor: ReadOptions['anchor']
   // A row too narrow for its values after the label (a column header such as `总计`) is no data row.
   if (first < 0 || first + n > width) return undefined;
   const out: Array<Cell | null> = Array(n).fill(null);
+  // A row the importer marked as not placeable by column is unread, wherever the mark sits.
+  if (row.cells.some(isUnplaced)) return undefined;
   for (const c of row.cells) {
     if (c.col === undefined || c === p.labelCells[p.labelCells.length - 1]) continue;
     const k = c.col - first;
@@ -167,11 +172,16 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
         pending = label; // values may follow on the next row (a label cell over two lines)
       } else if (hasText && !grid.positional) {
         // The PDF importer marks a row whose values it could not place by column.
-        unaligned(problems, label, filled.length, values.some((c) => c.kind === 'text' && /无法按列定位/.test(c.raw)) ? 'unplaced' : undefined);
+        unaligned(problems, label, filled.length, values.some(isUnplaced) ? 'unplaced' : undefined);
         store(rows, label, Array(label.columns).fill(null), problems, filled.length > 0);
       } else {
         finish(label, values.filter((c) => c.kind !== 'text'), row);
       }
+    } else if (pending && row.cells.some(isUnplaced)) {
+      // A row the importer could not place ends a label waiting for its values: they are not these.
+      unaligned(problems, pending, 0, 'unplaced');
+      store(rows, pending, Array(pending.columns).fill(null), problems, false);
+      pending = null;
     } else if (filled.length) {
       if (pending) {
         finish(pending, values.filter((c) => c.kind !== 'text'), grid.positional ? row : undefined);
@@ -213,7 +223,7 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
           }
         }
         if (!m && !label) header = true;
-        if (!m && label && /无法按列定位/.test(cell.raw)) { values.push(cell); continue; }
+        if (!m && label && isUnplaced(cell)) { values.push(cell); continue; }
         if (m?.type === 'end') { ended = true; break; }
         if (m?.type === 'row') {
           if (label && label.id === m.id) { label.labelCells.push(cell); continue; }
@@ -301,7 +311,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   let anyValue = false;
   for (const r of grid.rows) for (const c of r.cells) {
     if (c.kind === 'blank' && !c.placeholder) explicitBlanks = true;
-    if (isFilled(c)) anyValue = true;
+    // A row the importer could not place has values: the table is no unfilled template.
+    if (isFilled(c) || isUnplaced(c)) anyValue = true;
   }
   const records: Array<{ o: Pending; cells?: Array<Cell | null> }> = [];
   let orphans = 0;
