@@ -207,3 +207,27 @@ describe('copied-from-prior-year', () => {
     }
   });
 });
+
+describe('hints off by default: overview-topics, no-follow-through, thin-section', () => {
+  const HINTS = { 'overview-topics': 'hint', 'no-follow-through': 'hint', 'thin-section': 'hint' } as const;
+  const on = (t: string, code: string) => runRules(parseReport(t), { rules: HINTS }).filter((d) => d.code === code);
+  it('off unless turned on', () => {
+    const bare = changed(heyang, /(五、存在的主要问题及改进情况\n)[\s\S]*?(\n六、)/, '$1\n工作有待加强。\n$2');
+    deepStrictEqual(runRules(parseReport(bare)).filter((d) => d.code in HINTS), []);
+    strictEqual(on(bare, 'thin-section').length, 1);
+    strictEqual(on(bare, 'thin-section')[0].severity, 'hint');
+  });
+  it('overview-topics names the topics 一 leaves out', () => {
+    const t = changed(heyang, /(一、总体情况\n)[\s\S]*?(\n二、主动公开政府信息情况)/, '$1\n2022年，我局认真贯彻落实《条例》，扎实推进主动公开和依申请公开工作，规范公开目录管理，全年主动公开政府信息五百余条，办理依申请公开二十余件，各项工作有序开展，取得了较好成效。\n$2');
+    const f = on(t, 'overview-topics');
+    strictEqual(f.length, 1);
+    ok(/没有写到：平台建设、监督保障/.test(f[0].message), f[0].message);
+    deepStrictEqual(on(heyang, 'overview-topics'), []);
+  });
+  it('no-follow-through: 五 that says how last year\'s problems were dealt with is no hint', () => {
+    strictEqual(on(heyang, 'no-follow-through').length, 1);
+    const t = changed(heyang, '2023年，我局将继续深入贯彻落实', '针对上年度报告中指出的公开内容不够全面的问题，我局已逐项整改到位。2023年，我局将继续深入贯彻落实');
+    deepStrictEqual(on(t, 'no-follow-through'), []);
+  });
+});
+

@@ -12,7 +12,8 @@ export function sarifLog(results: FileResult[]): unknown {
     name: r.code.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },
     helpUri: `${RULE_DOCS}${r.code}.md`,
-    defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+    // A rule off by default is listed disabled (SARIF `enabled: false`), its level when turned on a note.
+    defaultConfiguration: r.defaultSeverity === 'off' ? { enabled: false, level: 'note' as const } : { level: SARIF_LEVEL[r.defaultSeverity] },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {

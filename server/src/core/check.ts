@@ -82,13 +82,14 @@ export function runRules(report: Report, options: CheckOptions = {}, ctx: RuleCo
   const out: Finding[] = [];
   const isReport = looksLikeReport(report);
   for (const rule of RULES) {
-    if (options.rules?.[rule.code] === 'off') continue;
+    const level = options.rules?.[rule.code] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
     // A pre-2019 report gets its one format note and nothing else; a document that does not
     // look like a report at all gets only missing-section's one note that it does not.
     if (report.legacy && rule.code !== 'format-mismatch') continue;
     if (!report.legacy && rule.code !== 'missing-section' && !isReport) continue;
     for (const f of rule.check(ctx)) {
-      const done = finish(rule.code, f, rule.defaultSeverity, options, report.text);
+      const done = finish(rule.code, f, level, options, report.text);
       if (done) out.push(done);
     }
   }

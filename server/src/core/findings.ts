@@ -8,6 +8,7 @@ export const CODES = [
   'disclosure-inconsistent', 'narrative-mismatch', 'year-mismatch', 'format-mismatch',
   'variant-char', 'label-variant', 'carry-over-mismatch',
   'fee-statement-missing', 'copied-from-prior-year', 'late-report', 'signature-mismatch', 'empty-section',
+  'overview-topics', 'no-follow-through', 'thin-section',
 ] as const;
 export type Code = (typeof CODES)[number];
 

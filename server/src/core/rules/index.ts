@@ -14,12 +14,15 @@ import { headingVariant } from './heading-variant';
 import { labelVariant } from './label-variant';
 import { lateReport } from './late-report';
 import { missingRow } from './missing-row';
+import { noFollowThrough } from './no-follow-through';
+import { overviewTopics } from './overview-topics';
 import { missingSection } from './missing-section';
 import { missingTable } from './missing-table';
 import { narrativeMismatch } from './narrative-mismatch';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { signatureMismatch } from './signature-mismatch';
+import { thinSection } from './thin-section';
 import { totalMismatch } from './total-mismatch';
 import { variantChar } from './variant-char';
 import { yearMismatch } from './year-mismatch';
@@ -29,10 +32,11 @@ export const RULES: Rule[] = [
   badCell, blankCell, totalMismatch, balanceMismatch, disclosureInconsistent, narrativeMismatch,
   yearMismatch, formatMismatch, variantChar, labelVariant,
   feeStatementMissing, lateReport, signatureMismatch, emptySection,
+  overviewTopics, noFollowThrough, thinSection,
 ];
 
 /** Code, default severity and description of every rule, the cross-file one included. */
-export const RULE_INFO: Array<{ code: Code; defaultSeverity: Severity; description: string }> = [
+export const RULE_INFO: Array<{ code: Code; defaultSeverity: Severity | 'off'; description: string }> = [
   ...RULES.map(({ code, defaultSeverity, description }) => ({ code, defaultSeverity, description })),
   carryOverRule, copiedRule,
 ];

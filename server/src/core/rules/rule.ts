@@ -15,7 +15,8 @@ export interface RuleContext {
 
 export interface Rule {
   code: Code;
-  defaultSeverity: Severity;
+  /** `off`: a hint users turn on (its precision on real reports is not yet shown). */
+  defaultSeverity: Severity | 'off';
   /** One line for the README table and the rule's documentation page. */
   description: string;
   check(ctx: RuleContext): RuleFinding[];
