@@ -52,10 +52,14 @@ describe('fee-statement-missing', () => {
     ok(/信息处理费/.test(f[0].message));
   });
   it('every real wording is a statement', () => {
-    for (const said of ['本机关未产生信息公开处理费。', '2022年，我局未发生收费情况。', '未发生政府信息公开收费事项。', '全年收取政府信息公开信息处理费3940元。', '2022年，无收取信息处理费情况。']) {
+    for (const said of ['本年度未向申请人收取任何费用。', '本机关未产生信息公开处理费。', '2022年，我局未发生收费情况。', '未发生政府信息公开收费事项。', '全年收取政府信息公开信息处理费3940元。', '2022年，无收取信息处理费情况。']) {
       const t = changed(heyang, /依据《政府信息公开信息处理费管理办法》[^\n]*/, said);
       deepStrictEqual(found(t, 'fee-statement-missing'), [], said);
     }
+  });
+  it('费用 in another sense (`节约行政费用`) is not a statement', () => {
+    const t = changed(heyang, /依据《政府信息公开信息处理费管理办法》[^\n]*/, '我局严格控制政务公开工作费用，节约行政成本。');
+    strictEqual(found(t, 'fee-statement-missing').length, 1);
   });
   it('the 表二 row 行政事业性收费 is not a statement', () => {
     const t = changed(heyang, /依据《政府信息公开信息处理费管理办法》[^\n]*/, '本年度行政事业性收费0万元。');

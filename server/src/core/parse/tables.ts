@@ -188,8 +188,8 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Ar
       // all, the empty lines after the header are its cells.
       if (!row.cells.length && header && !started) emptyLines.push({ raw: '', span: { start: lines[row.line].start, end: lines[row.line].start }, line: row.line, kind: 'blank', placeholder: false });
       for (const c of row.cells) {
-        if (c.kind === 'text') header = true;
         if (c.kind === 'text') {
+          header = true;
           if (isProse(c)) return finishReview(seq, started, problems, emptyLines);
           if (started && seq.some(isFilled)) return finishReview(seq, started, problems, emptyLines);
           continue;

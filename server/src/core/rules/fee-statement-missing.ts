@@ -13,7 +13,7 @@ import { cellValue } from '../analysis/arithmetic';
 import { Rule, RuleFinding } from './rule';
 
 /** A sentence about the information-processing fee (not the 行政事业性收费 of 表二). */
-const FEE = /信息处理费|处理费|收费|缴费|收取[^。；]{0,12}费|费用|免费/;
+const FEE = /信息处理费|处理费|收费|缴费|收取[^。；]{0,12}费|(?:收|缴)[^。；]{0,10}费用|免费/;
 const NOT_FEE = /行政事业性收费/g;
 /** A statement that no fee matter arose at all. */
 const NO_FEE_MATTER = /未(?:发生|产生|涉及)[^。；]{0,12}(?:收费|缴费|费用)|无[^。；]{0,8}(?:收费|缴费)(?:情况|事项)|不涉及[^。；]{0,8}(?:收费|费用)/;
