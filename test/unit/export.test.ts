@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { csvField, exportRows, serializeTables, valueColumns } from '../../server/src/core/export';
 import { APPLICATION_ROWS } from '../../server/src/core/format/official';
-import { parseReport } from '../../server/src/core/index';
+import { parseReport, runRules } from '../../server/src/core/index';
 import { ROOT, SEEDS, readSeed, seedNames } from '../support/fixtures';
 import { balancedData, renderReport } from '../support/generate';
 
@@ -51,7 +51,7 @@ describe('export serializer (core)', () => {
     ok(text.includes('\r\n'));
     const header = parseCsv(text.slice(1))[0];
     deepStrictEqual(header.slice(0, 6), ['文件', '机关', '年度', '格式', '表', '行']);
-    deepStrictEqual(header.slice(-2), ['本表读取可靠', '说明']);
+    deepStrictEqual(header.slice(-3), ['本表读取可靠', '说明', '评估问题']);
     ok(header.includes('行政复议·结果维持') && header.includes('行政诉讼·复议后起诉·总计') && header.includes('自然人') && header.includes('采购总金额（万元）'));
     const rows = records(text);
     const t3 = rows.filter((r) => r.表 === '表三');
@@ -69,12 +69,21 @@ describe('export serializer (core)', () => {
     const report = parseReport(readSeed('shunhe-district-2020.txt'));
     const csv = serializeTables([{ file: 'a', report }], { tables: [4] });
     const header = parseCsv(csv.slice(1))[0];
-    deepStrictEqual(header, ['文件', '机关', '年度', '格式', '表', '行', ...valueColumns(4), '本表读取可靠', '说明']);
+    deepStrictEqual(header, ['文件', '机关', '年度', '格式', '表', '行', ...valueColumns(4), '本表读取可靠', '说明', '评估问题']);
     strictEqual(valueColumns(4).length, 15);
     const lines = serializeTables([{ file: 'a', report }], { tables: [3], format: 'jsonl' }).trim().split('\n').map((l) => JSON.parse(l));
     strictEqual(lines.length, report.applications!.rowDefs.length);
     deepStrictEqual(Object.keys(lines[0].值), valueColumns(3));
     strictEqual(lines[0].本表读取可靠, true);
+  });
+  it('every row carries the report\'s findings of what evaluators check (评估问题)', () => {
+    const text = readFileSync(join(ROOT, 'test', 'corpus', 'text', 'heyang-ecology-environment-2022', 'chromium-innertext.txt'), 'utf8');
+    const late = text.replace('2023年1月18日', '2023年3月12日').replace(/依据《政府信息公开信息处理费管理办法》[^\n]*/, '');
+    const rows = records(serializeTables([{ file: 'sound', report: parseReport(text) }, { file: 'late', report: parseReport(late) }]));
+    ok(rows.filter((r) => r.文件 === 'sound').every((r) => r.评估问题 === ''));
+    ok(rows.filter((r) => r.文件 === 'late').every((r) => r.评估问题 === 'fee-statement-missing late-report'), JSON.stringify(rows.find((r) => r.文件 === 'late')?.评估问题));
+    // Turned off in the user's rule levels, a finding is not carried.
+    deepStrictEqual([...new Set(exportRows('late', parseReport(late), [4], runRules(parseReport(late), { rules: { 'late-report': 'off' } })).map((r) => r.评估问题))], ['fee-statement-missing']);
   });
   it('a missing table: rows with empty cells, 否 and why; a pre-2019 report says so', () => {
     const rows = exportRows('x', parseReport('某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n无\n'), [3]);

@@ -97,7 +97,7 @@ export async function checkOne(job: Job): Promise<Outcome> {
   }
   const report = parseReport(text, { format: job.options.format });
   if (job.export) {
-    out.rows = exportRows(job.shown, report, job.export);
+    out.rows = exportRows(job.shown, report, job.export, runRules(report, job.options));
     return out;
   }
   const { path, ...result } = toFileResult(report, runRules(report, job.options), job.shown);

@@ -2,7 +2,8 @@
  * The tables of many reports as one dataset: one row per report × table row, CSV (UTF-8 with BOM, CRLF,
  * RFC 4180 quoting) or JSON Lines. The one serializer for the CLI's `export` and the editor's export command.
  *
- * Columns: 文件, 机关, 年度, 格式, 表, 行, then the values, then 本表读取可靠 (是/否) and 说明.
+ * Columns: 文件, 机关, 年度, 格式, 表, 行, then the values, then 本表读取可靠 (是/否), 说明 and 评估问题 (the
+ * report's findings of what evaluators check, as codes).
  * - 表三 (收到和处理政府信息公开申请): one row per row of the report's format, 行 = the official label with
  *   its groups (`三、本年度办理结果·（三）不予公开·1.属于国家秘密`); values 自然人 … 总计.
  * - 表四 (行政复议、行政诉讼): one row, 行 = `行政复议、行政诉讼`; values `行政复议·结果维持` …
@@ -15,7 +16,8 @@
  * the JSON output. 本表读取可靠 is 否 when the table was not found or has rows that could not be read with
  * confidence (its `problems`); 说明 says why, or that a row was not found.
  */
-import { tablesJson } from './check';
+import { runRules, tablesJson } from './check';
+import type { Code, Finding } from './findings';
 import { APPLICANT_COLUMNS, ApplicationRowDef, DISCLOSURE_BLOCKS, FormatId, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUP_LABELS } from './format/official';
 import { Report, Table, applicationRowDefs } from './model';
 
@@ -55,7 +57,9 @@ export function valueColumns(table: TableNumber): string[] {
 }
 
 const LEAD_COLUMNS = ['文件', '机关', '年度', '格式', '表', '行'] as const;
-const TAIL_COLUMNS = ['本表读取可靠', '说明'] as const;
+const TAIL_COLUMNS = ['本表读取可靠', '说明', '评估问题'] as const;
+/** What evaluators check beyond arithmetic (REPORT-FORMAT §10): the codes the dataset carries per report. */
+const EVALUATOR_CODES = new Set<Code>(['fee-statement-missing', 'year-mismatch', 'late-report', 'signature-mismatch', 'empty-section', 'copied-from-prior-year', 'overview-topics', 'no-follow-through', 'thin-section']);
 
 export interface ExportRow {
   文件: string;
@@ -68,6 +72,8 @@ export interface ExportRow {
   值: Record<string, number | null>;
   本表读取可靠: boolean;
   说明: string;
+  /** The report's findings of what evaluators check (codes, space-separated), the same on each of its rows. */
+  评估问题: string;
 }
 
 /** The official label of a 表三 row with its groups. */
@@ -82,11 +88,15 @@ function tableState(table: Table | undefined): { ok: boolean; note: string } {
   return { ok: false, note: `${table.problems.length} 处无法可靠读取` };
 }
 
-/** The rows of one report for the tables asked for (in the order 二, 三, 四). */
-export function exportRows(file: string, report: Report, tables: TableNumber[] = TABLE_NUMBERS): ExportRow[] {
+/**
+ * The rows of one report for the tables asked for (in the order 二, 三, 四). `findings`: the report's
+ * findings as checked with the user's rule levels (the rules run at their defaults when absent).
+ */
+export function exportRows(file: string, report: Report, tables: TableNumber[] = TABLE_NUMBERS, findings?: Finding[]): ExportRow[] {
   const rows: ExportRow[] = [];
   const format = report.legacy ? 'pre-2019' : report.format;
-  const base = { 文件: file, 机关: report.body ?? '', 年度: report.year ?? null, 格式: FORMAT_NAMES[format] };
+  const 评估问题 = [...new Set((findings ?? runRules(report)).filter((f) => EVALUATOR_CODES.has(f.code)).map((f) => f.code))].join(' ');
+  const base = { 文件: file, 机关: report.body ?? '', 年度: report.year ?? null, 格式: FORMAT_NAMES[format], 评估问题 };
   const json = report.legacy ? {} : tablesJson(report);
   const empty = (cols: string[]) => Object.fromEntries(cols.map((c) => [c, null])) as Record<string, number | null>;
   for (const table of TABLE_NUMBERS.filter((n) => tables.includes(n))) {
@@ -149,7 +159,7 @@ export function csvRows(rows: ExportRow[], tables: TableNumber[] = TABLE_NUMBERS
   let out = '';
   for (const r of rows) {
     const cells = values.map((c) => (r.值[c] === undefined || r.值[c] === null ? '' : String(r.值[c])));
-    out += csvLine([inert(r.文件), inert(r.机关), r.年度 === null ? '' : String(r.年度), r.格式, r.表, r.行, ...cells, r.本表读取可靠 ? '是' : '否', r.说明]);
+    out += csvLine([inert(r.文件), inert(r.机关), r.年度 === null ? '' : String(r.年度), r.格式, r.表, r.行, ...cells, r.本表读取可靠 ? '是' : '否', r.说明, r.评估问题]);
   }
   return out;
 }
