@@ -155,6 +155,16 @@ describe('PDF importer', () => {
     }
   });
 
+  it('a line of 60,000 text items is read in time linear in them (no per-item rescan of the line)', async () => {
+    // Digits a hundredth of a point apart on one baseline: one run the importer grows item by item.
+    const items = Array.from({ length: 60_000 }, (_, i) => `1 0 0 1 ${(50 + i * 0.01).toFixed(2)} 400 Tm (${i % 10}) Tj`).join('\n');
+    const pdf = bigPdf(1, 0, `BT /F1 1 Tf\n${items}\nET`);
+    const t0 = Date.now();
+    const r = await importReport(pdf, 'wide-line.pdf');
+    ok(Date.now() - t0 < 30_000, `${Date.now() - t0} ms`);
+    ok(r.text.length > 0);
+  });
+
   it('a 50 MB PDF is read in bounded time and pages', async () => {
     const big = bigPdf(320, 48 * 1024 * 1024);
     ok(big.length > 48 * 1024 * 1024);
@@ -209,7 +219,7 @@ describe('damaged and unknown files', () => {
 });
 
 /** A PDF written by hand: `pages` pages of Helvetica text and an unreferenced stream of `junk` bytes. */
-function bigPdf(pages: number, junk: number): Uint8Array {
+function bigPdf(pages: number, junk: number, content?: string): Uint8Array {
   const parts: Uint8Array[] = [];
   let size = 0;
   const offsets: number[] = [];
@@ -229,7 +239,7 @@ function bigPdf(pages: number, junk: number): Uint8Array {
   obj(2, `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
   obj(3, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   for (let i = 0; i < pages; i++) {
-    const lines = Array.from({ length: 20 }, (_, k) => `BT /F1 10 Tf 50 ${780 - k * 30} Td (page ${i + 1} line ${k + 1} text) Tj ET`).join('\n');
+    const lines = content ?? Array.from({ length: 20 }, (_, k) => `BT /F1 10 Tf 50 ${780 - k * 30} Td (page ${i + 1} line ${k + 1} text) Tj ET`).join('\n');
     obj(first + 2 * i, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${first + 2 * i + 1} 0 R >>`);
     obj(first + 2 * i + 1, `<< /Length ${lines.length} >>\nstream\n${lines}\nendstream`);
   }

@@ -117,6 +117,11 @@ export function foldCompat(s: string): string {
   return NEEDS_NFKC.test(v) ? v.normalize('NFKC') : v;
 }
 
+/** Full-width digits (`１２`) as ASCII, same length as the source, so match indexes stay offsets. */
+export function foldDigits(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** Whitespace as it appears in copied text: tabs, NBSP, ideographic space, BOM, zero-width space. */
 export const WS = '\\s\\u00a0\\u3000\\ufeff\\u200b';
 function isTrimmable(c: number): boolean {

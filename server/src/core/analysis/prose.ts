@@ -1,6 +1,7 @@
 /** The report's prose: sentences of sections 一–四 outside the tables, with their offsets. */
 import type { Report } from '../model';
 import { looksLikeReport } from '../parse/document';
+import { foldDigits } from '../text';
 
 export interface Sentence {
   /** Digits folded to ASCII, same length as the source, so match indexes are offsets. */
@@ -15,9 +16,6 @@ export interface Sentence {
 const YEAR_LEAD = /^[\s\u00a0\u3000]*(?:(?:[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+[、是])[\s\u00a0\u3000]*)?(\d{4})[\s\u00a0]*年(?:度)?(?:以来|全年|上半年|下半年|中|内)?[，,]/;
 const COMPARISON = /较|比|同比|相比|上年|去年|上一年/;
 
-function foldDigits(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
 
 /** Computed once per parsed report: several rules and features read it. */
 const PROSESENTENCES_MEMO = new WeakMap<Report, Sentence[]>();

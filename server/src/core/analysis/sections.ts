@@ -3,7 +3,7 @@
  * the last section: what the content rules (REPORT-FORMAT §10) read.
  */
 import type { Report } from '../model';
-import type { Line } from '../text';
+import { foldDigits, Line } from '../text';
 
 /** The lines of section `n` (1–6) after its heading and up to the next heading, tables left out. */
 export function sectionLines(report: Report, n: number): Line[] {
@@ -33,7 +33,7 @@ const DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, '○': 0,
 
 /** `2024`, `２０２４`, `二〇二四`; `12`, `十二`, `二十一`, `三十`. */
 function numberOf(s: string): number | undefined {
-  const t = s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const t = foldDigits(s);
   if (/^\d+$/.test(t)) return Number(t);
   if (/^[〇零ＯO○一二三四五六七八九]{4}$/.test(t)) return Number([...t].map((c) => DIGITS[c]).join(''));
   if (/^[一二三四五六七八九]$/.test(t)) return DIGITS[t];

@@ -96,7 +96,7 @@ function isNumber(text: string): boolean {
 
 function makeChunk(items: Item[]): Chunk {
   const text = items.map((i) => i.s).join('').replace(/\s+/g, ' ').trim();
-  return { text, x0: Math.min(...items.map((i) => i.x0)), x1: Math.max(...items.map((i) => i.x1)), items, value: isValue(text) };
+  return { text, x0: items.reduce((m, i) => Math.min(m, i.x0), Infinity), x1: items.reduce((m, i) => Math.max(m, i.x1), -Infinity), items, value: isValue(text) };
 }
 
 // ---------------------------------------------------------------- glyph positions
@@ -119,7 +119,7 @@ function tokensOf(chunk: Chunk): Token[] {
   const out: Token[] = [];
   let cur: Token | null = null;
   let brk = true;
-  const size = Math.max(...chunk.items.map((i) => i.size));
+  const size = chunk.items.reduce((m, i) => Math.max(m, i.size), 0);
   const push = (s: string, x0: number, x1: number, item: Item, exact: boolean, num: boolean) => {
     if (cur && !brk && cur.num === num && cur.exact === exact && x0 - cur.x1 <= 0.25 * size) {
       cur.s += s;
@@ -152,7 +152,7 @@ function tokensOf(chunk: Chunk): Token[] {
 
 function chunkOf(tokens: Token[], items: Item[]): Chunk {
   const text = tokens.map((k) => k.s).join('');
-  return { text, x0: Math.min(...tokens.map((k) => k.x0)), x1: Math.max(...tokens.map((k) => k.x1)), items, value: isValue(text) };
+  return { text, x0: tokens.reduce((m, k) => Math.min(m, k.x0), Infinity), x1: tokens.reduce((m, k) => Math.max(m, k.x1), -Infinity), items, value: isValue(text) };
 }
 
 /**
@@ -179,7 +179,7 @@ function splitNumbers(chunk: Chunk, lastWords: boolean): Chunk[] {
   const head = tokens.slice(0, k);
   const text = head.map((x) => x.s).join('');
   const items = [...new Set(head.flatMap((x) => x.items))];
-  const out: Chunk[] = [{ text, x0: Math.min(...head.map((x) => x.x0)), x1: Math.max(...head.map((x) => x.x1)), items, value: isValue(text) }];
+  const out: Chunk[] = [{ text, x0: head.reduce((m, x) => Math.min(m, x.x0), Infinity), x1: head.reduce((m, x) => Math.max(m, x.x1), -Infinity), items, value: isValue(text) }];
   for (const x of tokens.slice(k)) out.push({ ...chunkOf([x], x.items), cut: true });
   return out;
 }
@@ -304,6 +304,18 @@ function wantsBoxes(it: Item): boolean {
   return /[0-9０-９]/.test(it.s) && (/[^0-9０-９\s.,，+-]/.test(it.s) || /[0-9０-９]\s/.test(it.s));
 }
 
+/** The first glyph of an x-ordered list whose left edge is at or after `x` (binary search). */
+function firstAtOrAfter(list: Glyph[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].x0 < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Each character's place for the items that may need cutting: the item's glyphs, in order, among the
  * page's painted glyphs on its baseline (same font, within its x-range). An item whose glyphs do not
@@ -324,9 +336,16 @@ function attachBoxes(items: Item[], glyphs: Glyph[]): void {
     if (!it.font || !wantsBoxes(it)) continue;
     const tol = 0.15 * it.size;
     const y = Math.round(it.y);
-    const near = [y - 1, y, y + 1].flatMap((k) => index.get(`${it.font}|${k}`) ?? [])
-      .filter((g) => Math.abs(g.y - it.y) <= tol && g.x0 >= it.x0 - tol && g.x1 <= it.x1 + tol)
-      .sort((a, b) => a.x0 - b.x0);
+    // Each baseline's glyphs are in x order: only those from the item's left edge on are looked at.
+    const near = [y - 1, y, y + 1].flatMap((k) => {
+      const list = index.get(`${it.font}|${k}`) ?? [];
+      const out: Glyph[] = [];
+      for (let i = firstAtOrAfter(list, it.x0 - tol); i < list.length && list[i].x0 <= it.x1 + tol; i++) {
+        const g = list[i];
+        if (Math.abs(g.y - it.y) <= tol && g.x1 <= it.x1 + tol) out.push(g);
+      }
+      return out;
+    }).sort((a, b) => a.x0 - b.x0);
     const chars = [...it.s];
     const boxes: Array<[number, number] | null> = [];
     let gi = 0;
@@ -366,35 +385,44 @@ function pageLines(items: Item[], page: number, height: number, pageMarks = true
     g.sort((a, b) => a.x0 - b.x0);
     const chunks: Chunk[] = [];
     let run: Item[] = [g[0]];
+    // The run's right edge, kept as it grows: a line may hold very many items.
+    let right = g[0].x1;
     for (let i = 1; i < g.length; i++) {
       const prev = run[run.length - 1];
-      const gap = g[i].x0 - Math.max(...run.map((r) => r.x1));
+      const gap = g[i].x0 - right;
       // Numbers of two cells are never one number: digits after digits across a space-wide gap start a new chunk.
       const apart = gap > 0.2 * Math.min(prev.size, g[i].size) && /[\d.]$/.test(prev.s) && /^[+-]?\d/.test(g[i].s);
       if (apart || gap > Math.max(2.5, 0.3 * Math.min(prev.size, g[i].size))) {
         chunks.push(makeChunk(run));
         run = [];
+        right = -Infinity;
       }
       run.push(g[i]);
+      right = Math.max(right, g[i].x1);
     }
     chunks.push(makeChunk(run));
     const text = chunks.map((c) => c.text).join(' ');
     if (pageMarks && isPageMark(text)) continue;
     // Numbers are cut off a chunk's end only where nothing but numbers follows it (a row: its label,
     // then its values); in prose a number between words stays where it is.
-    const split = chunks.flatMap((c, k) => splitNumbers(c, chunks.slice(k + 1).every((x) => x.value)));
+    // (One backward pass for what follows each chunk: a line may hold very many.)
+    const valuesAfter: boolean[] = [];
+    for (let k = chunks.length - 1, all = true; k >= 0; k--) { valuesAfter[k] = all; all = all && chunks[k].value; }
+    const split = chunks.flatMap((c, k) => splitNumbers(c, valuesAfter[k]));
     // A placeholder before words (`无` of a label printed a character per line, left of a row's
     // label) is a piece of that label: values come after their row's label.
+    const wordsAfter: boolean[] = [];
+    for (let k = split.length - 1, any = false; k >= 0; k--) { wordsAfter[k] = any; any = any || !split[k].value; }
     split.forEach((c, k) => {
-      if (c.value && classifyCell(c.text).kind === 'blank' && split.slice(k + 1).some((x) => !x.value)) c.value = false;
+      if (c.value && classifyCell(c.text).kind === 'blank' && wordsAfter[k]) c.value = false;
     });
-    lines.push({ page, y: g[0].y, size: Math.max(...g.map((i) => i.size)), chunks: split, left: 0, right: 0, height });
+    lines.push({ page, y: g[0].y, size: g.reduce((m, i) => Math.max(m, i.size), 0), chunks: split, left: 0, right: 0, height });
   }
   // A bare number alone in the top or bottom margin is a page number.
   const out = !pageMarks ? lines : lines.filter((l) => !(l.chunks.length === 1 && /^\d{1,4}$/.test(l.chunks[0].text) && (l.y < height * 0.06 || l.y > height * 0.94)));
   if (out.length) {
-    const left = Math.min(...out.map((l) => l.chunks[0].x0));
-    const right = Math.max(...out.map((l) => l.chunks[l.chunks.length - 1].x1));
+    const left = out.reduce((m, l) => Math.min(m, l.chunks[0].x0), Infinity);
+    const right = out.reduce((m, l) => Math.max(m, l.chunks[l.chunks.length - 1].x1), -Infinity);
     for (const l of out) { l.left = left; l.right = right; }
   }
   return out;

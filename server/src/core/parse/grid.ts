@@ -30,6 +30,11 @@ export interface Grid {
   spaced?: boolean;
 }
 
+/** A cell that holds a value: a number, a damaged number, or a placeholder (`/`, `—`, `无`). */
+export function isFilled(c: Cell): boolean {
+  return c.kind === 'number' || c.kind === 'bad' || (c.kind === 'blank' && !!c.placeholder);
+}
+
 /** Display width as fixed-width text writers count it: CJK and full-width forms are 2. */
 export function displayWidth(s: string): number {
   let w = 0;

@@ -8,6 +8,7 @@
 import { t } from '../i18n';
 import { proseSentences } from '../analysis/prose';
 import { sectionLines } from '../analysis/sections';
+import { foldDigits } from '../text';
 import { Rule, RuleFinding } from './rule';
 
 /** The statistics period (`本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止`). */
@@ -17,7 +18,7 @@ const PERIOD_YEAR = /([0-9０-９]{4})[\s\u00a0]*年[\s\u00a0]*(?:1[\s\u00a0]*�
 /** A plan in 五 opened with a year: `2023年，我区将采取以下措施`. */
 // `将` alone is also a preposition (`将政务公开纳入考核`, what was done): only a 将 that opens a plan counts.
 const PLAN_LEAD = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?[\s\u00a0\u3000]*([0-9０-９]{4})[\s\u00a0]*年(?:度)?[，,]?[^。；]{0,30}?(?:拟|计划|下一步|打算|将(?:继续|进一步|着力|持续|重点|采取|从以下|围绕|聚焦|全面|不断|积极|切实|大力|加大|深入|坚持|强化|推进|推动|完善|做好|抓好|提升|提高|加强))/;
-const ascii = (s: string) => Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+const ascii = (s: string) => Number(foldDigits(s));
 
 /** Words of a plan: what the body will do, not what it did. */
 const PLAN = /将|拟|计划|下一步|力争|着力|持续|继续|进一步|要|打算|预计|明年/;

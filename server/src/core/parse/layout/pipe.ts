@@ -20,6 +20,7 @@
 import type { Cell } from '../../model';
 import type { Line } from '../../text';
 import { isPageMark, makeCell } from '../cells';
+import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
 import {
   applicationRowOf,
@@ -50,7 +51,7 @@ export function scorePipe(lines: Line[], from: number, to: number): number {
   return rows >= 3 ? 0.9 : 0;
 }
 
-const filled = (c: Cell) => c.kind === 'number' || c.kind === 'bad' || (c.kind === 'blank' && !!c.placeholder);
+const filled = isFilled;
 const words = (r: GridRow) => r.cells.filter((c) => c.kind === 'text');
 const isData = (r: GridRow) => r.cells.some(filled);
 

@@ -6,7 +6,10 @@
  */
 import type { TableProblem, TableRow, Unbalanced } from '../../model';
 import type { Cell } from '../../model';
+import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
+
+export { isFilled };
 
 export type LabelMatch =
   /** `optional`: a label that is a row only when values follow it (else a group label). */
@@ -42,9 +45,6 @@ const isUnplaced = (c: Cell) => c.kind === 'text' && UNPLACED.test(c.raw);
 /** A label that starts with its own row number (`1.`, `（二）`, `四、`). */
 const NUMBERED = /^[\s\u00a0\u3000]*(?:\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
-export function isFilled(c: Cell): boolean {
-  return c.kind === 'number' || c.kind === 'bad' || (c.kind === 'blank' && !!c.placeholder);
-}
 
 function blankAt(at: number, line: number): Cell {
   return { raw: '', span: { start: at, end: at }, line, kind: 'blank', placeholder: false };
