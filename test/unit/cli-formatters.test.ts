@@ -42,6 +42,9 @@ describe('formatters', () => {
     strictEqual(driver.version, VERSION);
     strictEqual(driver.rules.length, RULE_INFO.length);
     for (const r of driver.rules) strictEqual(r.helpUri, `https://github.com/xxgk-report/xxgk-report/blob/main/docs/rules/${r.id}.md`);
+    // Rules off by default are listed disabled; the others by their default level.
+    deepStrictEqual(driver.rules.find((r: { id: string }) => r.id === 'thin-section').defaultConfiguration, { enabled: false, level: 'note' });
+    deepStrictEqual(driver.rules.find((r: { id: string }) => r.id === 'late-report').defaultConfiguration, { level: 'warning' });
     const [a, b] = log.runs[0].results;
     strictEqual(driver.rules[a.ruleIndex].id, 'total-mismatch');
     strictEqual(b.level, 'note');
