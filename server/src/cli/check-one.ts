@@ -2,7 +2,7 @@
  * The work for one file, the same in a worker thread and in the main thread (so a parallel run prints
  * exactly what a sequential one does): read (or import), fix if asked, parse, run the rules, the JSON result.
  */
-import { CheckOptions, FileResult, ImportLocation, JsonDiagnostic, Locale, fixAll, parseReport, runRules, setLocale, toFileResult } from '../core/index';
+import { CheckOptions, FileResult, ImportLocation, JsonDiagnostic, Locale, checkText, fixAll, setLocale, toFileResult } from '../core/index';
 import { t } from '../core/i18n';
 import { ExportRow, TableNumber, exportRows } from '../core/export';
 import { Input, InputFailure, InputKind, STDIN, SourcePlace, isFailure, readInput, sourcePlace } from './input';
@@ -95,12 +95,12 @@ export async function checkOne(job: Job): Promise<Outcome> {
       }
     }
   }
-  const report = parseReport(text, { format: job.options.format });
+  const { report, findings } = checkText(text, job.options);
   if (job.export) {
-    out.rows = exportRows(job.shown, report, job.export, runRules(report, job.options));
+    out.rows = exportRows(job.shown, report, job.export, findings);
     return out;
   }
-  const { path, ...result } = toFileResult(report, runRules(report, job.options), job.shown);
+  const { path, ...result } = toFileResult(report, findings, job.shown);
   out.result = { path, source: input.kind, ...(input.kind !== 'text' ? { warnings: input.warnings } : {}), ...result };
   out.body = report.body;
   out.year = report.year;

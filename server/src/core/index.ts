@@ -3,6 +3,8 @@ export { parseReport } from './parse/report';
 export type { ParseOptions } from './parse/report';
 export { checkReport, runRules, runSetRules, crossYearFindings, jsonDiagnostic, toFileResult, tablesJson, applyEdits, preferredEdits, fixAllSelection, fixAll } from './check';
 export type { CheckOptions, FileResult, JsonDiagnostic, SeveritySetting } from './check';
+export { checkText } from './check-text';
+export type { TextCheck } from './check-text';
 export { RULES, RULE_INFO, ARITHMETIC_CODES } from './rules/index';
 export { previousYearPairs } from './rules/carry-over-mismatch';
 export { CODES, SEVERITIES } from './findings';
