@@ -6,11 +6,13 @@
  * - lsp/features.ts         the editor's requests (code actions, outline, folding, hover, lenses, formatting…)
  * - lsp/requests.ts         the extension's own `xxgk-report/*` requests
  * - lsp/workspace-check.ts  "check workspace": files that are not open
+ * - lsp/workspace-index.ts  every report of the workspace folders, in the background (the reports view)
  * - lsp/known-reports.ts    reports by body and year, for the cross-year checks
  */
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -19,6 +21,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL, QUICK_FIX } from './core/index';
 import { CONFIG_NAMES } from './config';
+import { severityCounts } from './lsp/diagnostics';
+import { WorkspaceIndex } from './lsp/workspace-index';
 import { VERSION } from './version';
 import { SOURCE } from './lsp/diagnostics';
 import { EditorFeatures } from './lsp/features';
@@ -28,6 +32,9 @@ import { Lifecycle, docUri, ignoredMessage, refuseUnknown, validChange, validOpe
 import { registerRequests } from './lsp/requests';
 import { SettingsSource } from './lsp/settings-source';
 import { WorkspaceCheck } from './lsp/workspace-check';
+
+/** The files the workspace index looks at: report texts, Word files, web pages and PDFs. */
+const REPORT_EXTENSIONS = '{txt,docx,html,htm,pdf}';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -49,10 +56,45 @@ const pipeline = new CheckPipeline(connection, documents, settings, known);
 const workspace = new WorkspaceCheck(connection, documents, settings, pipeline, known);
 const features = new EditorFeatures(connection, documents, pipeline, settings, lifecycle);
 let canWatchFiles = false;
+let canTrackFolders = false;
+let workspaceFolders: string[] = [];
+
+/** The reports view is told the list changed, at most every LIST_CHANGED_MS. */
+const LIST_CHANGED_MS = 300;
+let listChangedTimer: NodeJS.Timeout | undefined;
+function listChanged(): void {
+  listChangedTimer ??= setTimeout(() => {
+    listChangedTimer = undefined;
+    connection.sendNotification('xxgk-report/workspaceReportsChanged').catch(() => undefined);
+  }, LIST_CHANGED_MS);
+}
+const index = new WorkspaceIndex({
+  settings: (uri, folder) => settings.forFolderFile(uri, folder),
+  openReport: (uri) => {
+    const r = pipeline.resultOf(uri);
+    return r && !r.tooLarge ? { report: r.report, counts: severityCounts(r.findings) } : undefined;
+  },
+  changed: listChanged,
+  // Last year's report changed or appeared on disk: this year's open reports take it into account.
+  reportChanged: (body, year) => {
+    for (const uri of pipeline.openReportsOf(body, year + 1)) {
+      pipeline.renew(uri);
+      pipeline.schedule(uri, 0);
+    }
+  },
+  lastEditAt: () => pipeline.lastEditAt,
+});
+known.onDisk = index;
+// An open report's counts in the view are its live ones.
+pipeline.onPublished = (uri) => {
+  if (index.has(uri)) listChanged();
+};
 
 connection.onInitialize((params) => {
   settings.canPull = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canTrackFolders = !!params.capabilities.workspace?.workspaceFolders;
+  workspaceFolders = params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
   lifecycle.initialized();
   return {
     capabilities: {
@@ -66,6 +108,7 @@ connection.onInitialize((params) => {
       codeLensProvider: { resolveProvider: false },
       documentFormattingProvider: true,
       executeCommandProvider: { commands: ['xxgk-report.ignoreHere'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: SOURCE, version: VERSION },
   };
@@ -73,16 +116,34 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   if (settings.canPull) connection.client.register(DidChangeConfigurationNotification.type, { section: 'xxgk-report' }).catch(() => undefined);
-  if (canWatchFiles) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_NAMES.map((n) => ({ globPattern: `**/${n}` })) }).catch(() => undefined);
+  if (canWatchFiles) {
+    const watchers = [...CONFIG_NAMES.map((n) => ({ globPattern: `**/${n}` })), { globPattern: `**/*.${REPORT_EXTENSIONS}` }];
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+  }
+  if (canTrackFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => f.uri));
+      workspaceFolders = [...workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
+      index.setFolders(workspaceFolders);
+    });
+  }
+  index.setFolders(workspaceFolders);
 });
 
-connection.onShutdown(() => lifecycle.shutdown());
+connection.onShutdown(() => {
+  lifecycle.shutdown();
+  index.stop();
+});
 
-/** A config file was created, changed or deleted: read again, re-check every open document. */
-connection.onDidChangeWatchedFiles(() => {
-  settings.filesChanged();
-  pipeline.renewAll();
-  connection.languages.inlayHint.refresh().catch(() => undefined);
+/** The files the server watches: config files (every open document is checked again) and reports (the index). */
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const isConfig = (uri: string) => CONFIG_NAMES.some((n) => uri.endsWith(`/${n}`));
+  if (changes.some((c) => isConfig(c.uri))) {
+    settings.filesChanged();
+    pipeline.renewAll();
+    connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+  for (const c of changes) if (!isConfig(c.uri)) index.fileChanged(c.uri, c.type === FileChangeType.Deleted);
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -116,6 +177,7 @@ const guardedSync = {
       try {
         // The content is what counts: a repeated or decreasing version is still a new text.
         pipeline.renew(p.textDocument.uri);
+        pipeline.lastEditAt = Date.now();
         h(p as never);
       } catch (e) {
         ignoredMessage('didChange', String(e));
@@ -159,10 +221,15 @@ documents.onDidClose((e) => {
   // A closed document's results are gone: a reopen (even at the same version) is checked afresh.
   pipeline.closed(e.document.uri);
   workspace.closed(e.document.uri);
+  // Its file (if in the folder) counts again as it is on disk.
+  if (index.has(e.document.uri)) {
+    known.forget(e.document.uri);
+    index.fileChanged(e.document.uri, false);
+  }
 });
 
 features.register();
-registerRequests(connection, lifecycle, features, pipeline, settings, workspace);
+registerRequests(connection, lifecycle, features, pipeline, settings, workspace, index);
 refuseUnknown(connection, lifecycle);
 
 documents.listen(guardedSync as unknown as Parameters<typeof documents.listen>[0]);

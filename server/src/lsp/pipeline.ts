@@ -52,6 +52,10 @@ class DocState {
 export class CheckPipeline {
   /** How many full checks ran (the tests see that concurrent requests share one). */
   checkCount = 0;
+  /** When a document was last edited (Date.now()): background work waits while the user types. */
+  lastEditAt = 0;
+  /** Diagnostics were published for a document (the reports view's counts follow). */
+  onPublished: (uri: string) => void = () => undefined;
   private nextGen = 0;
   private readonly states = new Map<string, DocState>();
   /** "Ignore here": kept outside the document, keyed by code and the line's text. */
@@ -77,6 +81,18 @@ export class CheckPipeline {
       this.renew(doc.uri);
       this.schedule(doc.uri, 0);
     }
+  }
+
+  /** The last result for an open document, whatever its generation. */
+  resultOf(uri: string): Checked | undefined {
+    return this.documents.get(uri) ? this.states.get(uri)?.result : undefined;
+  }
+
+  /** Open documents whose latest result is a report of `body` and `year`. */
+  openReportsOf(body: string, year: number): string[] {
+    const out: string[] = [];
+    for (const [uri, st] of this.states) if (st.result?.report.body === body && st.result.report.year === year) out.push(uri);
+    return out;
   }
 
   hasDocument(uri: string): boolean {
@@ -191,6 +207,7 @@ export class CheckPipeline {
       problems: result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length,
       counts: severityCounts(result.findings),
     });
+    this.onPublished(uri);
   }
 }
 

@@ -15,6 +15,7 @@ import { CheckPipeline } from './pipeline';
 import { Lifecycle, any, guarded, ignoredMessage, invalid, isNat, isObj, isUri } from './protocol';
 import { SettingsSource } from './settings-source';
 import { WorkspaceCheck, safeDecode } from './workspace-check';
+import { WorkspaceIndex } from './workspace-index';
 
 export function registerRequests(
   connection: Connection,
@@ -23,6 +24,7 @@ export function registerRequests(
   pipeline: CheckPipeline,
   settings: SettingsSource,
   workspace: WorkspaceCheck,
+  index: WorkspaceIndex,
 ): void {
   const request = (method: string, handler: (p: unknown, token: CancellationToken) => unknown) => {
     const run = guarded(lifecycle, handler);
@@ -102,6 +104,9 @@ export function registerRequests(
       return { error: e instanceof Error ? e.message : String(e), name };
     }
   });
+
+  /** The reports of the workspace folders, for the reports view (see WorkspaceIndex). */
+  request('xxgk-report/workspaceReports', () => index.list());
 
   /** Resident memory, for the tests that check it stays bounded under load. */
   request('xxgk-report/memory', () => process.memoryUsage().rss);

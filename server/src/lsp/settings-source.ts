@@ -37,6 +37,14 @@ export class SettingsSource {
     return this.editor(uri).then((s) => mergeSettings(s, this.fileConfig(uri)?.settings));
   }
 
+  /**
+   * The settings for a file that is not open, found by the workspace index: the editor settings of its
+   * workspace folder (one request per folder, not per file) and the file's own config file.
+   */
+  forFolderFile(uri: string, folderUri: string): Promise<Settings> {
+    return this.editor(folderUri).then((s) => mergeSettings(s, this.fileConfig(uri)?.settings));
+  }
+
   /** The editor's settings changed: pull them again. */
   editorChanged(): void {
     this.cache.clear();
