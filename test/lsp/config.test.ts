@@ -43,11 +43,11 @@ describe('language server: config file', () => {
 
   const changed = (uri: string) => client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
 
-  it('registers a watcher for .xxgk-report.json and .jsonc', async () => {
+  it('registers a watcher for .xxgk-report.json and .jsonc, and for the report files the workspace index follows', async () => {
     for (let i = 0; i < 50 && !registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'); i++) await new Promise((r) => setTimeout(r, 20));
     const watch = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     ok(watch, JSON.stringify(registrations));
-    deepStrictEqual(watch.registerOptions?.watchers?.map((w) => w.globPattern), ['**/.xxgk-report.json', '**/.xxgk-report.jsonc']);
+    deepStrictEqual(watch.registerOptions?.watchers?.map((w) => w.globPattern), ['**/.xxgk-report.json', '**/.xxgk-report.jsonc', '**/*.{txt,docx,html,htm,pdf}']);
   });
 
   it('a config file in a parent folder turns a rule off; a change to it re-checks the open document', async () => {

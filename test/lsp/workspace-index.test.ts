@@ -74,6 +74,8 @@ describe('workspace index', () => {
       ['河阳2021年度报告.txt', 2021, 'text', false],
     ]);
     onDisk = l.reports[0].counts;
+    // The view is told the list changed (debounced).
+    for (let i = 0; i < 100 && !changed; i++) await new Promise((r) => setTimeout(r, 20));
     ok(changed > 0);
   });
 
