@@ -57,7 +57,7 @@ export class EditorFeatures {
       const uri = docUri(p);
       if (!uri || !valid(p as Record<string, unknown>)) return invalid('malformed parameters');
       if (!this.documents.get(uri)) return empty;
-      const result = await this.pipeline.latest(uri);
+      const result = await this.pipeline.forRequest(uri);
       return handler(result, p, token);
     });
   }
@@ -140,7 +140,8 @@ export class EditorFeatures {
   }
 
   /** Formatting edits apply to the text they were computed from: never to a newer one. */
-  private format(result: Checked): LspTextEdit[] | ResponseError<void> {
+  private async format(answered: Checked): Promise<LspTextEdit[] | ResponseError<void>> {
+    const result = this.pipeline.isCurrent(answered) ? answered : await this.pipeline.latest(answered.uri);
     if (result.tooLarge) return [];
     if (!this.pipeline.isCurrent(result)) return contentModified('document changed while formatting');
     const { uri, report } = result;

@@ -7,8 +7,10 @@
  * - One check runs per document at a time, and it checks the latest content: before it starts it lets the
  *   messages already received land (a burst of edits is checked once, at its end). Every request and the
  *   diagnostics share it, also while the settings are still being fetched.
- * - A request is answered from the latest result, with ranges from that result's own text, so every range of
- *   one answer comes from one version's parse. Diagnostics are published only for the current generation.
+ * - A request is answered from one result, with ranges from that result's own text, so every range of one
+ *   answer comes from one version's parse: the current text's, or, while a large document is being typed in,
+ *   the last one's (requests then never wait for a check). Diagnostics are published only for the current
+ *   generation.
  * - Diagnostics wait until typing pauses, for as long as the last check took (at most MAX_QUIET_MS), so a
  *   large document is not checked once per key.
  */
@@ -35,7 +37,9 @@ export interface Checked {
 }
 
 /** The longest the diagnostics wait for typing to pause. */
-const MAX_QUIET_MS = 400;
+const MAX_QUIET_MS = 300;
+/** A document whose check takes longer than this is answered from its last result while it is being typed in. */
+const STALE_OK_MS = 50;
 /** Event-loop turns without a new edit after which the received edits are taken to have landed. */
 const QUIET_TURNS = 3;
 
@@ -43,6 +47,8 @@ class DocState {
   result?: Checked;
   running?: Promise<Checked>;
   timer?: NodeJS.Timeout;
+  /** A check of the current text once typing pauses, for requests answered from the last result. */
+  refresh?: NodeJS.Timeout;
   publishedGen = -1;
   /** How long the last check of this document took (ms): the pause diagnostics wait for. */
   lastCost = 0;
@@ -71,8 +77,12 @@ export class CheckPipeline {
   /** A new content for `uri` (opened, changed, or checked under new settings): results of older ones are stale. */
   renew(uri: string): void {
     const st = this.states.get(uri);
-    if (st) st.gen = ++this.nextGen;
-    else this.states.set(uri, new DocState(++this.nextGen));
+    if (!st) {
+      this.states.set(uri, new DocState(++this.nextGen));
+      return;
+    }
+    st.gen = ++this.nextGen;
+    if (st.refresh) this.refreshLater(uri, st);
   }
 
   /** Every open document is checked again (settings or config files changed). */
@@ -102,6 +112,7 @@ export class CheckPipeline {
   closed(uri: string): void {
     const st = this.states.get(uri);
     if (st?.timer) clearTimeout(st.timer);
+    if (st?.refresh) clearTimeout(st.refresh);
     this.states.delete(uri);
   }
 
@@ -121,8 +132,23 @@ export class CheckPipeline {
   }
 
   /**
-   * The latest result for a document: the one in hand if it is current, else the check under way (shared),
-   * else a new check of the latest content. Rejects with ContentModified when the document is closed.
+   * The result a request is answered from. While a large document is being typed in (its last check took
+   * longer than STALE_OK_MS), the last result answers at once and the current text is checked when typing
+   * pauses, instead of one full check per request. Otherwise it is the current result (see `latest`).
+   */
+  forRequest(uri: string): Promise<Checked> {
+    const st = this.states.get(uri);
+    if (st?.result && st.result.gen !== st.gen && st.lastCost > STALE_OK_MS && this.documents.get(uri)) {
+      // The current text is checked once typing pauses, whether or not diagnostics are published on type.
+      if (!st.running && !st.refresh) this.refreshLater(uri, st);
+      return Promise.resolve(st.result);
+    }
+    return this.latest(uri);
+  }
+
+  /**
+   * The result for the document's current text: the one in hand if it is current, else the check under way
+   * (shared), else a new check of the latest content. Rejects with ContentModified when the document is closed.
    */
   latest(uri: string): Promise<Checked> {
     const st = this.states.get(uri);
@@ -134,6 +160,15 @@ export class CheckPipeline {
     });
     st.running = running;
     return running;
+  }
+
+  /** Checks the current text once typing pauses (every edit pushes it back; see `renew`). */
+  private refreshLater(uri: string, st: DocState): void {
+    if (st.refresh) clearTimeout(st.refresh);
+    st.refresh = setTimeout(() => {
+      st.refresh = undefined;
+      this.latest(uri).catch(() => undefined);
+    }, Math.min(MAX_QUIET_MS, Math.round(st.lastCost)));
   }
 
   private async run(uri: string, st: DocState): Promise<Checked> {
