@@ -1,15 +1,17 @@
 /**
  * The client: starts the language server over IPC and wires the editor side — content detection, the
- * language status, the table view, ignores kept in workspace state, and the commands.
+ * language status, the table view, the reports view, ignores kept in workspace state, and the commands.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerDetection } from './detect';
+import { ExportOptions, exportWorkspace } from './exportWorkspace';
 import { openImported, registerImportOffers } from './importFile';
 import { Ignores } from './ignores';
 import { t } from './l10n';
 import { StatusController, ServerStatus, applyLanguage } from './status';
+import { ReportsView } from './reportsView';
 import { TableView, revealSpan } from './tableView';
 
 const LANGUAGE = 'xxgk-report';
@@ -36,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
   const lc = client;
 
   const status = new StatusController();
-  const tableView = new TableView(lc);
+  const tableView = new TableView(lc, context.workspaceState);
   const ignores = new Ignores(context.workspaceState, lc);
   ignores.register(context);
   registerImportOffers(context, (uri) => vscode.commands.executeCommand('xxgk-report.openFile', uri));
@@ -59,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
     vscode.commands.registerCommand('xxgk-report.newReport', (yearArg?: number, bodyArg?: string) => newReport(lc, yearArg, bodyArg)),
     vscode.commands.registerCommand('xxgk-report.exportTables', (uri?: vscode.Uri, target?: vscode.Uri) => exportTables(lc, uri, target)),
     vscode.commands.registerCommand('xxgk-report.checkWorkspace', () => checkWorkspace(lc)),
+    vscode.commands.registerCommand('xxgk-report.exportWorkspace', (options?: ExportOptions) => exportWorkspace(context, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})),
     vscode.commands.registerCommand('xxgk-report.openFile', (uri?: string | vscode.Uri) => openImported(lc, status, typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand('xxgk-report.disableRule', async (code: string) => {
       const config = vscode.workspace.getConfiguration(LANGUAGE);
@@ -67,6 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
     }),
   );
 
+  // Before start: the view is there (with its welcome) even if the server cannot start; it asks once it runs.
+  const reportsView = new ReportsView(lc, context.workspaceState);
+  context.subscriptions.push(reportsView);
   await lc.start();
   context.subscriptions.push(
     lc.onNotification('xxgk-report/status', (s: ServerStatus) => status.update(s)),
@@ -104,7 +110,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
           });
         });
       }),
-      vscode.commands.registerCommand('xxgk-report.test.tableView', () => ({ visible: tableView.visible, model: tableView.lastModel })),
+      vscode.commands.registerCommand('xxgk-report.test.tableView', () => ({ visible: tableView.visible, model: tableView.lastModel, compare: tableView.comparing })),
+      vscode.commands.registerCommand('xxgk-report.test.tableViewCompare', (on: boolean) => tableView.setCompare(on)),
+      vscode.commands.registerCommand('xxgk-report.test.reportsView', () => reportsView.snapshot()),
+      vscode.commands.registerCommand('xxgk-report.test.reportsViewRefresh', async () => {
+        await reportsView.refresh();
+        return reportsView.snapshot();
+      }),
+      vscode.commands.registerCommand('xxgk-report.test.nextReportsView', () => new Promise((resolve) => {
+        const sub = reportsView.onDidRefresh(() => {
+          sub.dispose();
+          resolve(reportsView.snapshot());
+        });
+      })),
       vscode.commands.registerCommand('xxgk-report.test.statusItem', () => status.itemState()),
       vscode.commands.registerCommand('xxgk-report.test.restartServer', () => lc.restart()),
       vscode.commands.registerCommand('xxgk-report.test.nextTableModel', () => new Promise((resolve) => {

@@ -3,6 +3,10 @@
  * server's `xxgk-report/tableView` model (core `tableViewModel`). Follows the active report editor, updates as
  * the text changes (debounced), and reveals a cell's text when it is clicked.
  *
+ * With last year's report of the same body in the workspace (the server finds it), a toggle “与上年对比”
+ * shows in each cell last year's value and the change (本年增/减); cells that break a cross-year identity
+ * (carry-over-mismatch) are marked as the in-year ones are, whether or not the comparison is shown.
+ *
  * Security: a strict Content-Security-Policy (no default source, style and script by nonce only, no remote
  * content); the page's only script is the one below, the model arrives by postMessage and is put in the DOM
  * with textContent, never as HTML. Themes: VS Code's CSS variables (light, dark, high contrast).
@@ -11,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './l10n';
+import { openReport } from './reportsView';
 
 const LANGUAGE = 'xxgk-report';
 const UPDATE_MS = 250;
@@ -24,6 +29,9 @@ interface ViewCell {
   span?: [number, number];
   title?: string;
   fix?: string;
+  lastYear?: number | null;
+  change?: string;
+  crossYear?: string[];
 }
 interface ViewTable {
   id: string;
@@ -35,6 +43,7 @@ interface ViewTable {
   layout?: string;
   span?: [number, number];
   rows: ViewCell[][];
+  crossYear?: number;
 }
 export interface TableViewModel {
   uri: string;
@@ -45,6 +54,8 @@ export interface TableViewModel {
   year: number | null;
   title: string | null;
   tables: ViewTable[];
+  /** Last year's report of the same body, when the server knows it (its uri, when it is a file). */
+  lastYear?: { year: number | null; format: string; broken: number; uri?: string };
 }
 
 /** The page's words, in the message language. */
@@ -66,6 +77,16 @@ function strings(): Record<string, string> {
     tooLarge: t('文件太大，未做完整检查'),
     empty: t('没有打开的年度报告'),
     table: t('表'),
+    compare: t('与上年对比'),
+    compareTitle: t('在每一格中显示{0}年报告的数值和本年增/减'),
+    openLastYear: t('打开上年报告'),
+    lastYear: t('上年 {0}'),
+    lastUnread: t('上年 ?'),
+    noLastYear: t('工作区中没有同一机关{0}年的报告，无法与上年对比'),
+    legacyLastYear: t('上年报告是2019年以前的格式，无法对比'),
+    crossStatus: t('与上年衔接：{0} 处不符'),
+    legendCross: t('与上年报告衔接不上（悬停查看）'),
+    legendLast: t('上年数值 · 本年增/减'),
   };
 }
 
@@ -78,8 +99,11 @@ export class TableView implements vscode.Disposable {
   lastModel: TableViewModel | undefined;
   private readonly posted = new vscode.EventEmitter<TableViewModel>();
   readonly onDidPost = this.posted.event;
+  /** “与上年对比”: remembered in workspace state. */
+  private compare: boolean;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: LanguageClient, private readonly memento?: vscode.Memento) {
+    this.compare = memento?.get<boolean>('tableView.compare') ?? false;
     this.subs.push(
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (this.panel && e?.document.languageId === LANGUAGE && e.document !== this.doc) {
@@ -103,6 +127,17 @@ export class TableView implements vscode.Disposable {
 
   get visible(): boolean {
     return !!this.panel;
+  }
+
+  get comparing(): boolean {
+    return this.compare;
+  }
+
+  /** Turns the comparison with last year on or off (the page's toggle, or a command). */
+  async setCompare(on: boolean): Promise<void> {
+    this.compare = on;
+    await this.memento?.update('tableView.compare', on);
+    if (this.panel) void this.panel.webview.postMessage({ type: 'compare', on });
   }
 
   /** Opens (or reveals) the view beside the report's editor. */
@@ -151,14 +186,24 @@ export class TableView implements vscode.Disposable {
     if (!model || this.panel !== panel || doc !== this.doc) return;
     panel.title = t('表格视图 · {0}', baseName(doc));
     this.lastModel = model;
-    await panel.webview.postMessage({ type: 'model', model, strings: strings(), name: baseName(doc) });
+    await panel.webview.postMessage({ type: 'model', model, strings: strings(), name: baseName(doc), compare: this.compare });
     this.posted.fire(model);
   }
 
   private async onMessage(m: unknown): Promise<void> {
     if (typeof m !== 'object' || m === null) return;
-    const msg = m as { type?: string; start?: unknown; end?: unknown };
+    const msg = m as { type?: string; start?: unknown; end?: unknown; on?: unknown };
     if (msg.type === 'ready') return void this.update();
+    if (msg.type === 'compare' && typeof msg.on === 'boolean') {
+      this.compare = msg.on;
+      await this.memento?.update('tableView.compare', msg.on);
+      return;
+    }
+    if (msg.type === 'openLastYear') {
+      const uri = this.lastModel?.lastYear?.uri;
+      if (uri) await openReport(vscode.Uri.parse(uri));
+      return;
+    }
     if (msg.type !== 'reveal' || typeof msg.start !== 'number' || typeof msg.end !== 'number' || !this.doc) return;
     await revealSpan(this.doc, msg.start, msg.end);
   }
@@ -235,6 +280,21 @@ footer span.sw { display: inline-block; width: 1.4em; height: 1em; vertical-alig
 body.vscode-high-contrast .broken, body.vscode-high-contrast-light .broken { border: 3px dashed var(--vscode-contrastActiveBorder, var(--vscode-errorForeground)); }
 body.vscode-high-contrast th, body.vscode-high-contrast td, body.vscode-high-contrast-light th, body.vscode-high-contrast-light td { border-color: var(--vscode-contrastBorder); }
 .empty { color: var(--vscode-descriptionForeground); margin-top: 2em; }
+.compare-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin: 0 0 8px; }
+.compare-bar .muted { color: var(--vscode-descriptionForeground); }
+button.toggle { font: inherit; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 2px 10px; cursor: pointer; }
+button.toggle[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
+button.toggle:hover { background: var(--vscode-button-secondaryHoverBackground); }
+button.toggle[aria-pressed="true"]:hover { background: var(--vscode-button-hoverBackground); }
+button:focus-visible, a:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+a.link { color: var(--vscode-textLink-foreground); cursor: pointer; text-decoration: none; }
+a.link:hover { text-decoration: underline; }
+td.cross { background: var(--vscode-inputValidation-errorBackground, rgba(255,0,0,.18)); color: var(--vscode-errorForeground); font-weight: 600; border: 2px dashed var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground)); }
+.last { display: block; font-size: .8em; font-weight: normal; color: var(--vscode-descriptionForeground); white-space: nowrap; }
+.last .up { color: var(--vscode-charts-blue, var(--vscode-descriptionForeground)); }
+.last .down { color: var(--vscode-charts-orange, var(--vscode-descriptionForeground)); }
+footer span.sw.cross { border: 2px dashed var(--vscode-errorForeground); background: var(--vscode-inputValidation-errorBackground, rgba(255,0,0,.18)); }
+footer span.sw.last { display: inline-block; width: auto; height: auto; border: none; font-size: .8em; }
 `;
 
 /** The page script: draws the model with DOM calls and textContent only. */
@@ -244,22 +304,52 @@ const SCRIPT = `
   const $ = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   const fill = (s, ...a) => s.replace(/\\{(\\d+)\\}/g, (_, i) => String(a[Number(i)]));
   let selected;
+  let compare = false;
+  let current;
   function reveal(el) {
     if (!el.dataset.start) return;
     if (selected) selected.classList.remove('selected');
     selected = el; el.classList.add('selected');
     vscode.postMessage({ type: 'reveal', start: Number(el.dataset.start), end: Number(el.dataset.end) });
   }
+  function lastLine(c, S) {
+    const el = $('span', 'last');
+    el.append(document.createTextNode(c.lastYear === null ? S.lastUnread : fill(S.lastYear, c.lastYear)));
+    if (c.change !== undefined) {
+      el.append(document.createTextNode(' · '));
+      el.append($('span', c.change.startsWith('+') ? 'up' : c.change.startsWith('-') ? 'down' : '', c.change));
+    }
+    return el;
+  }
   function draw(model, S, name) {
+    current = { model, S, name };
     const head = document.getElementById('head'), main = document.getElementById('tables'), legend = document.getElementById('legend');
     head.replaceChildren(); main.replaceChildren(); legend.replaceChildren();
+    document.body.classList.toggle('comparing', compare && !!(model && model.lastYear));
     if (!model) { main.append($('p', 'empty', S.empty)); return; }
     head.append($('h1', '', model.title || name || ''));
     head.append($('div', 'meta', model.legacy ? S.legacy : model.tooLarge ? S.tooLarge : fill(S.format, model.format) + (model.year ? ' · ' + model.year : '') + ' · ' + S.clickHint));
+    const last = model.lastYear;
+    const showLast = compare && !!last && last.format !== 'pre-2019';
+    if (!model.legacy) {
+      const bar = $('div', 'compare-bar');
+      if (last && last.format !== 'pre-2019') {
+        const btn = $('button', 'toggle', S.compare + (last.year ? '（' + last.year + '）' : ''));
+        btn.id = 'compare';
+        btn.title = fill(S.compareTitle, last.year || '');
+        btn.setAttribute('aria-pressed', String(compare));
+        btn.addEventListener('click', () => { compare = !compare; vscode.postMessage({ type: 'compare', on: compare }); draw(current.model, current.S, current.name); });
+        bar.append(btn);
+        if (last.uri) { const a = $('a', 'link', S.openLastYear); a.id = 'open-last-year'; a.tabIndex = 0; a.addEventListener('click', () => vscode.postMessage({ type: 'openLastYear' })); a.addEventListener('keydown', (e) => { if (e.key === 'Enter') vscode.postMessage({ type: 'openLastYear' }); }); bar.append(a); }
+      } else if (last) bar.append($('span', 'muted', S.legacyLastYear));
+      else if (model.year) bar.append($('span', 'muted', fill(S.noLastYear, model.year - 1)));
+      if (bar.childNodes.length) head.append(bar);
+    }
     for (const tb of model.tables) {
       const h2 = $('h2', '', tb.section + '、' + tb.title);
       const st = tb.status === 'missing' ? S.missing : tb.id === 'disclosure' ? (tb.status === 'partial' ? S.partial : S.noIdentity) : tb.broken ? fill(S.broken, tb.broken) : S.balanced;
       h2.append($('span', 'status' + (tb.broken || tb.status === 'missing' ? ' alert' : ''), st));
+      if (tb.crossYear) h2.append($('span', 'status alert', fill(S.crossStatus, tb.crossYear)));
       h2.dataset.table = tb.id;
       main.append(h2);
       if (tb.status === 'partial' && tb.id !== 'disclosure') main.append($('div', 'note', S.partial));
@@ -270,12 +360,14 @@ const SCRIPT = `
       for (const row of tb.rows) {
         const tr = $('tr');
         for (const c of row) {
-          const el = $(c.header ? 'th' : 'td', c.header ? (c.span ? 'label' : '') : (c.state || ''), c.text);
+          const el = $(c.header ? 'th' : 'td', c.header ? (c.span ? 'label' : '') : (c.state || '') + (c.crossYear && c.crossYear.length ? ' cross' : ''), c.text);
+          if (c.crossYear && c.crossYear.length) el.dataset.cross = '1';
           if (c.rowspan) el.rowSpan = c.rowspan;
           if (c.colspan) el.colSpan = c.colspan;
           if (c.title) el.title = c.title;
           if (c.state) el.dataset.state = c.state;
           if (c.fix !== undefined) el.append($('span', 'fix', '→ ' + c.fix));
+          if (showLast && !c.header && c.lastYear !== undefined) el.append(lastLine(c, S));
           if (c.span) { el.dataset.start = c.span[0]; el.dataset.end = c.span[1]; el.tabIndex = 0; }
           tr.append(el);
         }
@@ -284,16 +376,28 @@ const SCRIPT = `
       wrap.append(table);
       main.append(wrap);
     }
-    for (const [cls, text] of [['broken', S.legendBroken], ['involved', S.legendInvolved], ['unread', S.legendUnread], ['', S.legendBlank], ['missing', S.legendMissing]]) {
+    const items = [['broken', S.legendBroken], ['involved', S.legendInvolved], ['unread', S.legendUnread], ['', S.legendBlank], ['missing', S.legendMissing]];
+    if (last && last.format !== 'pre-2019') items.push(['cross', S.legendCross]);
+    for (const [cls, text] of items) {
       const item = $('span');
       const sw = $('span', 'sw ' + cls);
       item.append(sw, document.createTextNode(text));
       legend.append(item);
     }
+    if (showLast) {
+      const item = $('span');
+      const sw = $('span', 'sw last', fill(S.lastYear, 'n') + ' · ±d');
+      item.append(sw, document.createTextNode(S.legendLast));
+      legend.append(item);
+    }
   }
   document.addEventListener('click', (e) => { const el = e.target.closest('td,th'); if (el) reveal(el); });
   document.addEventListener('keydown', (e) => { if ((e.key === 'Enter' || e.key === ' ') && e.target.matches && e.target.matches('td,th')) { e.preventDefault(); reveal(e.target); } });
-  window.addEventListener('message', (e) => { const m = e.data; if (m && m.type === 'model') draw(m.model, m.strings, m.name); });
+  window.addEventListener('message', (e) => {
+    const m = e.data;
+    if (m && m.type === 'model') { compare = !!m.compare; draw(m.model, m.strings, m.name); }
+    else if (m && m.type === 'compare' && current) { compare = !!m.on; draw(current.model, current.S, current.name); }
+  });
   vscode.postMessage({ type: 'ready' });
 })();
 `;

@@ -238,10 +238,10 @@ describe('xxgk-report in VS Code', function () {
   it('command: check the workspace checks only reports (GB18030 too), sums up, persists, carries over', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const result = await vscode.commands.executeCommand<{ checked: number; notReports: number; skipped: string[]; summary: string; counts: Record<string, number> }>('xxgk-report.checkWorkspace');
-    // 周口, 顺河 2019 and 2020, 南召 (UTF-8 notes.txt and its GB18030 copy); not the meeting note.
-    assert.strictEqual(result.checked, 5, JSON.stringify(result));
+    // 周口, 顺河 2019 and 2020, 南召 (UTF-8 notes.txt and its GB18030 copy), 示例县 2022 and 2023; not the meeting note.
+    assert.strictEqual(result.checked, 7, JSON.stringify(result));
     assert.strictEqual(result.notReports, 1, JSON.stringify(result));
-    assert.ok(result.summary.startsWith('检查了 5 份报告：'), result.summary);
+    assert.ok(result.summary.startsWith('检查了 7 份报告：'), result.summary);
     assert.deepStrictEqual(diagnosticsOf(file('会议纪要.txt')), []);
     await waitDiagnostics(file('周口示范区2020年度报告.txt'), (d) => d.some((x) => codeOf(x) === 'duplicate-section'), 'zhoukou in Problems');
     // Cross-year: 顺河 2020's 上年结转 against its 2019 report.
