@@ -90,6 +90,17 @@ async function ui(name: string, action: 'count' | 'click' | 'text', selector: st
   return JSON.parse(fs.readFileSync(answer, 'utf8'));
 }
 
+/** Asks the page until `ok` holds for the answer (a webview draws a posted model a moment later). */
+async function uiUntil(name: string, action: 'count' | 'text', selector: string, ok: (a: { count: number; texts?: string[] }) => boolean) {
+  let answer: Awaited<ReturnType<typeof ui>>;
+  for (let i = 0; i < 20; i++) {
+    answer = await ui(`${name}-${i}`, action, selector);
+    if (!answer || ok(answer)) return answer;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return answer;
+}
+
 /** The value cells of the row whose last label cell is `label`. */
 function rowOf(model: Model, table: string, label: string): ViewCell[] {
   const row = model.tables.find((tb) => tb.id === table)!.rows.find((r) => {
@@ -167,14 +178,17 @@ describe('a workspace of reports', function () {
 
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file(Y2023)));
-    await vscode.commands.executeCommand('xxgk-report.reports.focus');
-    // A wider sidebar for the screenshot, no toasts left from the other tests.
-    for (let i = 0; i < 12; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+    // A wider sidebar for the screenshot: a narrower editor (the part resized is the editor, which has the
+    // focus here); no toasts left from the other tests.
+    await vscode.commands.executeCommand('workbench.view.extension.xxgk-report');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     await vscode.commands.executeCommand('notifications.clearAll');
     const rows = await ui('reports-rows', 'text', '.pane-body .monaco-list-row');
     if (rows) assert.ok(rows.texts!.some((t) => t.includes(BODY)) && rows.texts!.some((t) => t.includes('未能读取的文件')), JSON.stringify(rows.texts));
     await screenshot('h-reports-view');
-    for (let i = 0; i < 12; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
   });
 
   it('reports view: a click opens the report (a Word file through the importer)', async () => {
@@ -249,20 +263,24 @@ describe('a workspace of reports', function () {
     assert.ok(carried.every((c) => !c.crossYear));
     assert.strictEqual(rowOf(m, 'applications', '四、结转下年度继续办理')[6].lastYear, 8);
     // The page: the cross-year cell is marked whether or not the comparison shows; the toggle adds the values.
-    const cross = await ui('cross-cells', 'count', 'td[data-cross="1"]');
+    const cross = await uiUntil('cross-cells', 'count', 'td[data-cross="1"]', (a) => a.count === 1);
     if (cross) assert.strictEqual(cross.count, 1, JSON.stringify(cross));
     const before = await ui('last-before', 'count', 'td .last');
     if (before) assert.strictEqual(before.count, 0);
     const toggled = await ui('compare-click', 'click', '#compare');
     if (toggled) {
       assert.ok(toggled.clicked, JSON.stringify(toggled));
-      const last = await ui('last-after', 'text', 'td .last');
+      const last = await uiUntil('last-after', 'text', 'td .last', (a) => a.count > 40);
       assert.ok(last!.count > 40, JSON.stringify(last));
       assert.ok(last!.texts!.includes('上年 698 · -228'), JSON.stringify(last!.texts!.slice(0, 10)));
       const state = await vscode.commands.executeCommand<{ compare: boolean }>('xxgk-report.test.tableView');
       assert.strictEqual(state.compare, true, 'the toggle is remembered');
     } else await vscode.commands.executeCommand('xxgk-report.test.tableViewCompare', true);
+    // Room for the two columns: no sidebar while the screenshot is taken.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('notifications.clearAll');
     await screenshot('i-table-view-last-year');
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('xxgk-report.test.tableViewCompare', false);
   });
 
