@@ -55,14 +55,17 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, informa
  * The last guard of the fix-safety contract: an edit that would replace markup (a tag or an
  * entity inside a cell) or delete digits without writing digits back is not offered at all.
  */
+const MARKUP_CHAR = /[<>&]/;
+const DIGIT = /[0-9０-９]/;
+
 function safeFix(text: string, fix: RuleFinding['fix']): RuleFinding['fix'] {
   if (!fix) return fix;
   for (const e of fix.edits) {
     if (e.span.start === e.span.end) continue;
     const old = text.slice(e.span.start, e.span.end);
-    if (/[<>&]/.test(old) && !/[<>&]/.test(e.newText)) return undefined;
-    const digits = (s: string) => s.replace(/[^0-9０-９]/g, '');
-    if (digits(old) && !digits(e.newText)) return undefined;
+    if (MARKUP_CHAR.test(old) && !MARKUP_CHAR.test(e.newText)) return undefined;
+    // Digits deleted and none written back.
+    if (DIGIT.test(old) && !DIGIT.test(e.newText)) return undefined;
   }
   return fix;
 }

@@ -2,7 +2,7 @@
  * Label helpers: the comparison key of a row label or heading, its body without the ordinal, and
  * the fuzzy match of a written label against the official ones. Shared by the parser and the rules.
  */
-import { foldCompat } from './text';
+import { VARIANT_CHARS, foldCompat } from './text';
 
 /**
  * The comparison key of a label: NFKC, variant characters mapped, then only CJK ideographs,
@@ -22,9 +22,49 @@ export function labelKey(s: string): string {
   return k;
 }
 
+/**
+ * What each UTF-16 code unit does in a key: 0 dropped, 1 kept as it is, 2 changed by folding
+ * (variant characters, radicals, full-width and compatibility forms: the string is folded first).
+ * Kept: ASCII letters and digits, Latin letters (not × ÷), CJK ideographs, compatibility
+ * ideographs, surrogates (ideographs beyond the BMP), kana.
+ */
+const KEY_CLASS = (() => {
+  const t = new Uint8Array(0x10000);
+  const set = (a: number, b: number, v: number) => t.fill(v, a, b + 1);
+  set(0x30, 0x39, 1);
+  set(0x41, 0x5a, 1);
+  set(0x61, 0x7a, 1);
+  set(0xc0, 0x24f, 1);
+  t[0xd7] = 0;
+  t[0xf7] = 0;
+  set(0x3400, 0x9fff, 1);
+  set(0xf900, 0xfaff, 1);
+  set(0xd800, 0xdfff, 1);
+  set(0x3040, 0x30ff, 1);
+  // What foldCompat changes (VARIANT_CHARS, radicals) or what makes it apply NFKC (NEEDS_NFKC).
+  for (const [a, b] of [[0x2460, 0x24ff], [0x2e80, 0x2fdf], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xffef]]) set(a, b, 2);
+  for (const ch of Object.keys(VARIANT_CHARS)) t[ch.charCodeAt(0)] = 2;
+  return t;
+})();
+
 function keyOf(s: string): string {
-  const f = foldCompat(s);
-  // A char-code loop: the Unicode-property regex this replaces was the parser's hottest spot.
+  // One walk: runs of kept characters are copied whole, and a string with nothing to drop is its
+  // own key. A character folding changes sends the string through foldCompat first.
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const k = KEY_CLASS[s.charCodeAt(i)];
+    if (k === 1) continue;
+    if (k === 2) return foldedKey(foldCompat(s));
+    if (i > run) out += s.slice(run, i);
+    run = i + 1;
+  }
+  if (run === 0) return s;
+  return run < s.length ? out + s.slice(run) : out;
+}
+
+/** The key of a folded string: only what is kept (the loop keyOf's table stands for). */
+function foldedKey(f: string): string {
   let out = '';
   for (let i = 0; i < f.length; i++) {
     const c = f.charCodeAt(i);
@@ -39,8 +79,19 @@ function keyOf(s: string): string {
 
 /** Strips one leading ordinal (`七总计` → `总计`, `3危及…` → `危及…`). */
 export function labelBody(key: string): string {
-  return key.replace(/^(?:[一二三四五六七八九十]|\d{1,2})(?=.)/, '');
+  // `^(?:[一二三四五六七八九十]|\d{1,2})(?=.)` removed, by character codes (a hot path of the readers).
+  if (key.length < 2) return key;
+  const c = key.charCodeAt(0);
+  const follows = (i: number) => i < key.length && !isLineTerminator(key.charCodeAt(i));
+  if (ORDINAL_NUMERALS.has(c)) return follows(1) ? key.slice(1) : key;
+  if (c < 0x30 || c > 0x39) return key;
+  const d = key.charCodeAt(1);
+  if (d >= 0x30 && d <= 0x39 && follows(2)) return key.slice(2);
+  return follows(1) ? key.slice(1) : key;
 }
+
+const ORDINAL_NUMERALS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
+const isLineTerminator = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 
 /**
  * Edit distance of two short strings, or `max + 1` once it must exceed `max` (the band keeps

@@ -9,6 +9,7 @@
 import { applicationRowDefs } from '../model';
 import {
   APPLICANT_COLUMNS,
+  ApplicationRowDef,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   REVIEW_GROUP_LABELS,
@@ -76,8 +77,54 @@ export function sides(id: Identity, override?: Map<CellRef, Decimal>): [Decimal,
 }
 
 function holds(id: Identity, override?: Map<CellRef, Decimal>): boolean | null {
+  if (!override) {
+    const fast = holdsInIntegers(id);
+    if (fast !== undefined) return fast;
+  }
   const s = sides(id, override);
   return s ? s[0].cmp(s[1]) === 0 : null;
+}
+
+/** Below this a count's sum in doubles is exact (an identity adds a few dozen of them). */
+const SMALL = 2 ** 40;
+
+/**
+ * `holds` for the usual identity, whose cells are whole counts: added as numbers, exactly, without
+ * a Decimal per step. Undefined when a value is fractional or large (the exact path decides then).
+ */
+function holdsInIntegers(id: Identity): boolean | null | undefined {
+  let a = 0;
+  let b = 0;
+  for (const r of id.lhs) {
+    const v = r.value;
+    if (!v) return null;
+    if (v.scale !== 0) return undefined;
+    const n = Number(v.units);
+    if (!(n < SMALL && n > -SMALL)) return undefined;
+    a += n;
+  }
+  for (const r of id.rhs) {
+    const v = r.value;
+    if (!v) return null;
+    if (v.scale !== 0) return undefined;
+    const n = Number(v.units);
+    if (!(n < SMALL && n > -SMALL)) return undefined;
+    b += n;
+  }
+  return a === b;
+}
+
+/** A row's short name for formulas (`（七）`) and its cells' names (`（七）总计·自然人`): the same for every report. */
+const REF_NAMES = new WeakMap<ApplicationRowDef, { short: string; names: string[] }>();
+
+function refNames(d: ApplicationRowDef): { short: string; names: string[] } {
+  let r = REF_NAMES.get(d);
+  if (!r) {
+    const short = d.short.replace(/^(（[一二三四五六七]）|[一二三四]、).*$/, '$1').replace('、', '');
+    r = { short, names: APPLICANT_COLUMNS.map((col) => `${d.short}·${col}`) };
+    REF_NAMES.set(d, r);
+  }
+  return r;
 }
 
 function buildIdentities(report: Report): Identity[] {
@@ -86,14 +133,16 @@ function buildIdentities(report: Report): Identity[] {
   if (apps) {
     const defs = applicationRowDefs(report);
     const refs = new Map<string, CellRef[]>();
+    const defOf = new Map<string, ApplicationRowDef>();
     for (const d of defs) {
+      if (!defOf.has(d.id)) defOf.set(d.id, d);
       const row = apps.rows.get(d.id);
       if (!row) continue;
-      const short = d.short.replace(/^(（[一二三四五六七]）|[一二三四]、).*$/, '$1').replace('、', '');
+      const { short, names } = refNames(d);
       refs.set(
         d.id,
         row.cells.map((cell, c) => ({
-          name: `${d.short}·${APPLICANT_COLUMNS[c]}`,
+          name: names[c] ?? `${d.short}·${APPLICANT_COLUMNS[c]}`,
           short,
           cell,
           value: cellValue(cell),
@@ -102,7 +151,7 @@ function buildIdentities(report: Report): Identity[] {
       );
     }
     for (const [id, row] of refs) {
-      const d = defs.find((x) => x.id === id)!;
+      const d = defOf.get(id)!;
       out.push({ kind: 'T3-row-total', subject: d.short, lhs: row.slice(0, 6), rhs: [row[6]], total: row[6] });
     }
     // A result row the reader did not find (a label it could not recognise) has unknown numbers:

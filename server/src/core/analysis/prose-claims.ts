@@ -42,6 +42,14 @@ const CLAIMS: Claim[] = [
   { re: new RegExp(`行政诉讼(?:案件)?(?:共|共计|合计)?\\s*${N}[件起宗个次]`), target: { kind: 'suits' } },
 ];
 
+const HAS_DIGIT = /\d/;
+/** The count words of every claim: each pattern ends its number with one of them. */
+const COUNTED = /[件个条份起宗次]/;
+/** Comparisons with last year: their numbers are not this year's. */
+const COMPARED = /较|同比|相比|上年同期|去年同期/;
+/** One clause of a sentence (a global pattern, its lastIndex reset for each sentence). */
+const CLAUSE = /[^，,]+[，,]?/g;
+
 interface TableSum {
   value: Decimal;
   name: string;
@@ -60,9 +68,21 @@ function totalOrParts(cells: Array<Cell | null>, total: number): Decimal | null 
   return parts.some((v) => !v) ? null : sumDecimals(parts as Decimal[]);
 }
 
+/** The name of a row's 总计 cell, in the current locale. */
+function rowTotalName(id: string): string {
+  switch (id) {
+    case '1': return t('一、本年新收·总计');
+    case '2': return t('二、上年结转·总计');
+    case '3.1': return t('（一）予以公开·总计');
+    case '3.2': return t('（二）部分公开·总计');
+    case '3.7': return t('（七）总计·总计');
+    case '4': return t('四、结转下年度继续办理·总计');
+    default: return ''; // never: every claim names one of these rows
+  }
+}
+
 function tableValue(report: Report, target: Target): TableSum | undefined {
   if (target.kind === 'rows') {
-    const names: Record<string, string> = { '1': t('一、本年新收·总计'), '2': t('二、上年结转·总计'), '3.1': t('（一）予以公开·总计'), '3.2': t('（二）部分公开·总计'), '3.7': t('（七）总计·总计'), '4': t('四、结转下年度继续办理·总计') };
     const vals: Decimal[] = [];
     const cells: Cell[] = [];
     for (const id of target.ids) {
@@ -73,7 +93,7 @@ function tableValue(report: Report, target: Target): TableSum | undefined {
       vals.push(v);
       cells.push(cell);
     }
-    return { value: sumDecimals(vals), name: target.ids.map((id) => names[id]).join(' + '), cells };
+    return { value: sumDecimals(vals), name: target.ids.map(rowTotalName).join(' + '), cells };
   }
   const r = report.review;
   if (!r) return undefined;
@@ -111,17 +131,19 @@ function proseClaimsOf(report: Report): ProseClaim[] {
   const out: ProseClaim[] = [];
   if (!report.applications && !report.review) return out;
   for (const s of proseSentences(report)) {
-    if (s.otherYear || /较|同比|相比|上年同期|去年同期/.test(s.text)) continue;
-    const clauses = /[^，,]+[，,]?/g;
+    // Every claim states a number and counts it (件, 起 …): a sentence without both states none.
+    if (s.otherYear || !HAS_DIGIT.test(s.text) || !COUNTED.test(s.text) || COMPARED.test(s.text)) continue;
+    const clauses = CLAUSE;
+    clauses.lastIndex = 0;
     for (let c = clauses.exec(s.text); c; c = clauses.exec(s.text)) {
       const clause = c[0];
-      // Every claim states a number: a clause without a digit states none.
-      if (!/\d/.test(clause)) continue;
+      if (!HAS_DIGIT.test(clause) || !COUNTED.test(clause)) continue;
       for (const claim of CLAIMS) {
         if (claim.requires && !claim.requires.test(clause)) continue;
-        if (claim.excludes && claim.excludes.test(clause.replace(claim.re, ''))) continue;
+        // The words matched first (a clause matches few claims), then what they must not contain.
         const m = claim.re.exec(clause);
         if (!m) continue;
+        if (claim.excludes && claim.excludes.test(clause.replace(claim.re, ''))) continue;
         const gi = m.slice(1).findIndex((g) => g !== undefined) + 1;
         const said = Decimal.parse(m[gi].replace(/,/g, ''));
         const table = tableValue(report, claim.target);

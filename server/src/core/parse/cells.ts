@@ -3,7 +3,7 @@
  * line, space-aligned PDF text and pipe tables all reduce to a stream of cells with exact spans.
  */
 import type { Cell } from '../model';
-import { Decimal, Line, WS, foldCompat, trimSpan } from '../text';
+import { CLASS_PIPE, CLASS_TAB, Decimal, Line, WS, foldCompat, isTrimmable, lineHas, trimSpan } from '../text';
 
 const SPACES = new RegExp(`[${WS}]+`, 'g');
 const PLACEHOLDER = /^(?:[/\\\-—–―─_~～]+|无)$/;
@@ -11,11 +11,18 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|条|
 /** Digits mixed with letters that look like digits (`1O`, `l2`, `O`): a damaged number, not a label. */
 const DAMAGED_NUMBER = /^(?=.*[\dOoIl])[+-]?[\dOoIl|,.]+$/;
 const ORDINAL = /^\d+[.、．]$/;
+const DIGIT_LIKE = /[\dOo]/;
+const TWO_PIPES = /\|.*\|/;
 const PAGE_MARK = new RegExp(`^[${WS}]*(?:[-—–－]+[${WS}]*\\d+[${WS}]*[-—–－]+|第[${WS}]*\\d+[${WS}]*页(?:[${WS}]*共[${WS}]*\\d+[${WS}]*页)?)[${WS}]*$`);
 // Each whitespace run is matched by one quantifier only: adjacent `\s*` make long runs quadratic.
 const PIPE_SEPARATOR = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*(?:\s*\|)?\s*$/;
 
 export function isPageMark(text: string): boolean {
+  // A page mark starts, after spaces, with a dash or 第: any other character rules it out.
+  let i = 0;
+  while (i < text.length && isTrimmable(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 0x2d && c !== 0x2014 && c !== 0x2013 && c !== 0xff0d && c !== 0x7b2c) return false;
   return PAGE_MARK.test(text);
 }
 
@@ -25,6 +32,9 @@ type Classified = Pick<Cell, 'kind' | 'value' | 'unit' | 'note' | 'placeholder'>
 const CLASSIFIED = new Map<string, Classified>();
 
 export function classifyCell(raw: string): Classified {
+  // A count written plainly (`0`, `12`, `305`: most cells) is looked up by its value, without hashing the text.
+  const n = plainCount(raw);
+  if (n >= 0) return (PLAIN_COUNTS[n] ??= classify(raw));
   let c = CLASSIFIED.get(raw);
   if (!c) {
     if (CLASSIFIED.size > 20000) CLASSIFIED.clear();
@@ -32,6 +42,21 @@ export function classifyCell(raw: string): Classified {
     CLASSIFIED.set(raw, c);
   }
   return c;
+}
+
+const PLAIN_COUNTS: Array<Classified | undefined> = new Array(10000).fill(undefined);
+
+/** The value of 1–4 ASCII digits without a leading zero (`0` itself included), else -1. */
+function plainCount(raw: string): number {
+  const len = raw.length;
+  if (len === 0 || len > 4) return -1;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const d = raw.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9 || (d === 0 && i === 0 && len > 1)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function classify(raw: string): Classified {
@@ -43,7 +68,7 @@ function classify(raw: string): Classified {
     const value = Decimal.parse(`${m[1] === '-' ? '-' : ''}${m[2].replace(/,/g, '')}${m[3] ? '.' + m[3] : ''}`);
     if (value) return { kind: 'number', value, unit: m[4], note: m[5] };
   }
-  if (!ORDINAL.test(t) && DAMAGED_NUMBER.test(t) && /[\dOo]/.test(t)) return { kind: 'bad' };
+  if (!ORDINAL.test(t) && DAMAGED_NUMBER.test(t) && DIGIT_LIKE.test(t)) return { kind: 'bad' };
   return { kind: 'text' };
 }
 
@@ -53,8 +78,20 @@ function isValueLike(raw: string): boolean {
 }
 
 export function makeCell(text: string, start: number, line: number): Cell {
-  const t = trimSpan(text, start);
-  return { raw: t.text, span: { start: t.start, end: t.end }, line, ...classifyCell(t.text) };
+  // trimSpan inline, and the cell built with the classification's own keys in their order
+  // (what `{ raw, span, line, ...classifyCell(raw) }` gives), without the spread.
+  let a = 0;
+  let b = text.length;
+  while (a < b && isTrimmable(text.charCodeAt(a))) a++;
+  while (b > a && isTrimmable(text.charCodeAt(b - 1))) b--;
+  const raw = text.slice(a, b);
+  const span = { start: start + a, end: start + b };
+  const c = classifyCell(raw);
+  switch (c.kind) {
+    case 'number': return { raw, span, line, kind: c.kind, value: c.value, unit: c.unit, note: c.note };
+    case 'blank': return { raw, span, line, kind: c.kind, placeholder: c.placeholder };
+    default: return { raw, span, line, kind: c.kind };
+  }
 }
 
 /**
@@ -62,42 +99,73 @@ export function makeCell(text: string, start: number, line: number): Cell {
  * separated by single spaces (`规章 0 0 0`, `0 0 0 0 0`), keeping `结果 维持` and `10 万元` whole.
  */
 const UNIT = /^(?:万元|元|件|条|个|项|次|家|人次|人|宗|起|笔|份|户|批)$/;
-const GAP = new RegExp(`[${WS}]{2,}|\\u3000`, 'g');
-const WORD = new RegExp(`[^${WS}]+`, 'g');
 
 function splitSpaced(seg: string, start: number, line: number, out: Cell[]): void {
-  const gap = GAP;
-  gap.lastIndex = 0;
+  // Pieces between gaps: a run of two or more WS characters, or an ideographic space alone
+  // (`[WS]{2,}|\u3000`), found in one walk along the segment.
   let last = 0;
-  const pieces: Array<[string, number]> = [];
-  for (let m = gap.exec(seg); m; m = gap.exec(seg)) {
-    if (m.index > last) pieces.push([seg.slice(last, m.index), start + last]);
-    last = m.index + m[0].length;
-  }
-  if (last < seg.length) pieces.push([seg.slice(last), start + last]);
-  for (const [piece, pstart] of pieces) {
-    const words: Array<[string, number]> = [];
-    const word = WORD;
-    word.lastIndex = 0;
-    for (let m = word.exec(piece); m; m = word.exec(piece)) words.push([m[0], pstart + m.index]);
-    // A unit set apart from its number (`125000 元`, `3 笔`) belongs to it.
-    const n = words.length;
-    if (n >= 3 && UNIT.test(words[n - 1][0]) && classifyCell(words[n - 2][0]).kind === 'number') {
-      const at = words[n - 2][1];
-      words.splice(n - 2, 2, [piece.slice(at - pstart, words[n - 1][1] - pstart + words[n - 1][0].length), at]);
-    }
-    let cut = words.length;
-    while (cut > 0 && isValueLike(words[cut - 1][0])) cut--;
-    if (cut === words.length || (cut === 0 && words.length === 1)) {
-      out.push(makeCell(piece, pstart, line));
+  let i = 0;
+  const n = seg.length;
+  while (i < n) {
+    const c = seg.charCodeAt(i);
+    if (!isTrimmable(c)) {
+      i++;
       continue;
     }
-    if (cut > 0) {
-      const labelEnd = words[cut - 1][1] + words[cut - 1][0].length - pstart;
-      out.push(makeCell(piece.slice(0, labelEnd), pstart, line));
+    let j = i + 1;
+    while (j < n && isTrimmable(seg.charCodeAt(j))) j++;
+    if (j - i >= 2 || c === 0x3000) {
+      if (i > last) splitPiece(seg.slice(last, i), start + last, line, out);
+      last = j;
     }
-    for (let i = cut; i < words.length; i++) out.push(makeCell(words[i][0], words[i][1], line));
+    i = j;
   }
+  if (last < n) splitPiece(seg.slice(last), start + last, line, out);
+}
+
+/** One piece between gaps: a label, values, or a label followed by values set apart by single spaces. */
+function splitPiece(piece: string, pstart: number, line: number, out: Cell[]): void {
+  // One word (the common case, no WS inside): the piece is its cell, whatever it holds.
+  let ws = 0;
+  while (ws < piece.length && !isTrimmable(piece.charCodeAt(ws))) ws++;
+  if (ws === piece.length && ws > 0) {
+    out.push(makeCell(piece, pstart, line));
+    return;
+  }
+  // The words: runs of non-WS characters.
+  const words: Array<[string, number]> = [];
+  for (let i = 0; i < piece.length; ) {
+    if (isTrimmable(piece.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < piece.length && !isTrimmable(piece.charCodeAt(j))) j++;
+    words.push([piece.slice(i, j), pstart + i]);
+    i = j;
+  }
+  // One word (the common case): the piece is its cell, whatever it holds.
+  if (words.length === 1) {
+    out.push(makeCell(piece, pstart, line));
+    return;
+  }
+  // A unit set apart from its number (`125000 元`, `3 笔`) belongs to it.
+  const n = words.length;
+  if (n >= 3 && UNIT.test(words[n - 1][0]) && classifyCell(words[n - 2][0]).kind === 'number') {
+    const at = words[n - 2][1];
+    words.splice(n - 2, 2, [piece.slice(at - pstart, words[n - 1][1] - pstart + words[n - 1][0].length), at]);
+  }
+  let cut = words.length;
+  while (cut > 0 && isValueLike(words[cut - 1][0])) cut--;
+  if (cut === words.length || (cut === 0 && words.length === 1)) {
+    out.push(makeCell(piece, pstart, line));
+    return;
+  }
+  if (cut > 0) {
+    const labelEnd = words[cut - 1][1] + words[cut - 1][0].length - pstart;
+    out.push(makeCell(piece.slice(0, labelEnd), pstart, line));
+  }
+  for (let i = cut; i < words.length; i++) out.push(makeCell(words[i][0], words[i][1], line));
 }
 
 /**
@@ -108,7 +176,7 @@ export function splitLineCells(line: Line): Cell[] {
   const out: Cell[] = [];
   const text = line.text;
   if (isPageMark(text)) return out;
-  if (text.includes('|') && /\|.*\|/.test(text)) {
+  if (lineHas(line, CLASS_PIPE) && TWO_PIPES.test(text)) {
     if (PIPE_SEPARATOR.test(text)) return out;
     const parts = text.split('|');
     // A page number a PDF-to-Markdown converter put into a table row (`| — 4 — | | |`) is no cell,
@@ -122,12 +190,13 @@ export function splitLineCells(line: Line): Cell[] {
     });
     return out;
   }
-  const parts = text.split('\t');
-  if (parts.length === 1) {
+  // No TAB (most lines): no split (a split of a sliced string is costly).
+  if (!lineHas(line, CLASS_TAB)) {
     if (text.trim() === '') return out;
     splitSpaced(text, line.start, line.index, out);
     return out;
   }
+  const parts = text.split('\t');
   let pos = line.start;
   parts.forEach((p, i) => {
     // Nothing before the first TAB is indentation; spaces or NBSP there are a blank first cell.

@@ -7,7 +7,7 @@
  */
 import { APPLICATION_GROUP_SIGNATURES, APPLICATION_ROWS, DISCLOSURE_BLOCKS, REVIEW_COLUMNS, SECTIONS, SectionDef, officialHeading } from '../format/official';
 import type { HeadingVariant, Report, SectionHeading, SubHeading, Title } from '../model';
-import { Line, WS, foldCompat, trimSpan } from '../text';
+import { CLASS_TAB, Line, WS, charClass, foldCompat, isTrimmable, lineHas, trimSpan } from '../text';
 import { editDistance, labelKey } from '../labels';
 
 const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -24,26 +24,56 @@ const TRAIL_TOKEN = new RegExp(`(?:[${WS}]|&nbsp;|#|\\*|_|${WORD_COMMENT}|<br\\s
 /** Longest line the markup is looked at on (keeps the end-anchored search cheap). */
 const MARKUP_LINE_LIMIT = 240;
 
-/** The words of a line without surrounding markup, as offsets into the line's text. */
-function stripMarkup(text: string): { from: number; to: number } {
-  let from = 0;
-  let to = text.length;
-  if (to > MARKUP_LINE_LIMIT) {
-    const t = trimSpan(text, 0);
-    return { from: t.start, to: t.end };
-  }
+/**
+ * Where the words start: past the markup tokens before them. The character decides most tokens
+ * (a space, `#`, `>`, `*`, `_` are one character each; a letter or an ideograph starts none), so
+ * the pattern is tried only where a longer token may start (`&nbsp;`, a tag, a bullet).
+ */
+function leadEnd(text: string, from: number): number {
   for (;;) {
+    if (from >= text.length) return from;
+    const c = text.charCodeAt(from);
+    if (isTrimmable(c) || c === 0x23 || c === 0x3e || c === 0x2a || c === 0x5f) {
+      from++;
+      continue;
+    }
+    // `&`, `<` and the bullets `-+•·●■◆▪` may start a longer token.
+    if (c !== 0x26 && c !== 0x3c && c !== 0x2d && c !== 0x2b && c !== 0x2022 && c !== 0xb7 && c !== 0x25cf && c !== 0x25a0 && c !== 0x25c6 && c !== 0x25aa) return from;
     LEAD_TOKEN.lastIndex = from;
     const m = LEAD_TOKEN.exec(text);
-    if (!m || !m[0].length) break;
+    if (!m || !m[0].length) return from;
     from += m[0].length;
   }
+}
+
+/**
+ * Where the words end: before the markup tokens after them. A token ends the line, so its last
+ * character decides: a space, `#`, `*` or `_` is a token of its own; only `;` (`&nbsp;`) and `>`
+ * (a tag or a comment) need the pattern; any other character ends no token.
+ */
+function trailStart(text: string, from: number, to: number): number {
   while (to > from) {
+    const c = text.charCodeAt(to - 1);
+    if (isTrimmable(c) || c === 0x23 || c === 0x2a || c === 0x5f) {
+      to--;
+      continue;
+    }
+    if (c !== 0x3b && c !== 0x3e) break;
     const m = TRAIL_TOKEN.exec(text.slice(from, to));
     if (!m || !m[0].length) break;
     to -= m[0].length;
   }
-  return { from, to };
+  return to;
+}
+
+/** The words of a line without surrounding markup, as offsets into the line's text. */
+function stripMarkup(text: string): { from: number; to: number } {
+  if (text.length > MARKUP_LINE_LIMIT) {
+    const t = trimSpan(text, 0);
+    return { from: t.start, to: t.end };
+  }
+  const from = leadEnd(text, 0);
+  return { from, to: trailStart(text, from, text.length) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -53,7 +83,39 @@ const INNER = `(?:[${WS}]|&nbsp;|${WORD_COMMENT}|<\\/?(?:strong|b|span|font)(?:\
 /** numeral · (space or markup) · separator · (space or markup) · words. */
 const CORE = new RegExp(`^([一二三四五六七八九十])(${INNER})([、，,.．:：])?(${INNER})(.*)$`);
 const SENTENCE_STOP = /[。；;：:]/;
+// Patterns of the per-line tests, made once (a literal in a loop is a new object each time).
+const TAB_THEN_DIGIT = /\t.*\d/;
+const LEADING_STOPS = /^[。；;：:\s]+/;
+const CLAUSE_PUNCTUATION = /[。；;，,！!？?]/;
+const PROSE_PUNCTUATION = /[。；，,]/;
+const SENTENCE_END = /[。；;]/;
+const HAS_DIGIT = /\d/;
+const HAS_TAG = /</;
 const SPACE = new RegExp(`[${WS}]|&nbsp;`);
+/** One token of INNER, tried at one position (sticky). */
+const INNER_TOKEN = new RegExp(`[${WS}]|&nbsp;|${WORD_COMMENT}|<\\/?(?:strong|b|span|font)(?:\\s[^<>]*)?>`, 'y');
+const SEPARATORS = new Set([...'、，,.．:：'].map((c) => c.charCodeAt(0)));
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * Past INNER's tokens from `at`: one token matches at a position at most (a space is one character,
+ * the others start with `&` or `<`), so taking them one after another is what `INNER` matches.
+ */
+function innerEnd(s: string, at: number): number {
+  for (;;) {
+    if (at >= s.length) return at;
+    const c = s.charCodeAt(at);
+    if (isTrimmable(c)) {
+      at++;
+      continue;
+    }
+    if (c !== 0x26 && c !== 0x3c) return at;
+    INNER_TOKEN.lastIndex = at;
+    const m = INNER_TOKEN.exec(s);
+    if (!m) return at;
+    at += m[0].length;
+  }
+}
 
 /** How many wrong, missing or extra characters a heading of this length may have and still be recognised. */
 function typoLimit(key: string): number {
@@ -75,8 +137,17 @@ const TABLE_LABEL_SIGNATURES = [
     '申请数量', '结转下年度', '本年新收', '上年结转', '本年度办理结果',
   ]),
 ].filter((s) => s.length >= 2);
+/** Answers per key (keys recur: every report has the same headings and row labels). */
+const TABLE_LABEL = new Map<string, boolean>();
+
 function isTableLabel(key: string): boolean {
-  return TABLE_LABEL_SIGNATURES.some((s) => key.includes(s));
+  let is = TABLE_LABEL.get(key);
+  if (is === undefined) {
+    if (TABLE_LABEL.size > 5000) TABLE_LABEL.clear();
+    is = TABLE_LABEL_SIGNATURES.some((s) => key.includes(s));
+    TABLE_LABEL.set(key, is);
+  }
+  return is;
 }
 
 interface Classified {
@@ -127,11 +198,27 @@ function headingParts(text: string): HeadingParts | undefined {
   const core = text.slice(from, to);
   // A Kangxi radical from PDF extraction (⼀ U+2F00) is the numeral it looks like.
   const first = foldCompat(core[0]);
+  if (first.length === 1) {
+    // CORE's parts found in one walk (no match object): numeral, INNER, separator, INNER, rest.
+    const numeral = NUMERAL_VALUE[first];
+    if (numeral === undefined) return undefined;
+    const a = innerEnd(core, 1);
+    const hasSeparator = a < core.length && SEPARATORS.has(core.charCodeAt(a));
+    const b = innerEnd(core, hasSeparator ? a + 1 : a);
+    const rest = core.slice(b);
+    // `(.*)$` stops at a line terminator: the pattern itself decides such a line.
+    if (!LINE_TERMINATOR.test(rest)) {
+      if (!hasSeparator && !SPACE.test(core.slice(1, a))) return undefined;
+      const tagAt = core.indexOf('<', 1);
+      const innerMarkup = tagAt >= 0 && (tagAt < a || (tagAt >= (hasSeparator ? a + 1 : a) && tagAt < b));
+      return { numeral, from, to, rest, hasSeparator, innerMarkup };
+    }
+  }
   const m = CORE.exec(first + core.slice(1));
   if (!m) return undefined;
   const hasSeparator = !!m[3];
   if (!hasSeparator && !SPACE.test(m[2])) return undefined;
-  return { numeral: NUMERAL_VALUE[m[1]], from, to, rest: m[5], hasSeparator, innerMarkup: /</.test(m[2] + m[4]) };
+  return { numeral: NUMERAL_VALUE[m[1]], from, to, rest: m[5], hasSeparator, innerMarkup: HAS_TAG.test(m[2] + m[4]) };
 }
 
 function toHeading(line: Line, p: HeadingParts, c: Classified): SectionHeading {
@@ -144,16 +231,25 @@ function toHeading(line: Line, p: HeadingParts, c: Classified): SectionHeading {
 
 /** Recognises a section heading line; table rows such as `三、本年度办理结果` and prose are not headings. */
 /** A heading starts with its numeral after nothing but whitespace and markup marks: a cheap test first. */
-const NUMERAL_FIRST = /^[\s#*_>\-\u00a0\u3000\ufeff\u200b]*[一二三四五六七八\u2f00-\u2fdf]/;
+/** `^[\s#*_>\-\u00a0\u3000\ufeff\u200b]*[一二三四五六七八\u2f00-\u2fdf]` as a walk along the line's start. */
+function numeralFirst(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isTrimmable(c) || c === 0x23 || c === 0x2a || c === 0x5f || c === 0x3e || c === 0x2d) continue;
+    return NUMERAL_CODES.has(c) || (c >= 0x2f00 && c <= 0x2fdf);
+  }
+  return false;
+}
+const NUMERAL_CODES = new Set([...'一二三四五六七八'].map((c) => c.charCodeAt(0)));
 
 function matchHeading(line: Line): SectionHeading | undefined {
   const text = line.text;
-  if (text.length > 160 || !NUMERAL_FIRST.test(text) || /\t.*\d/.test(text)) return undefined;
+  if (text.length > 160 || !numeralFirst(text) || TAB_THEN_DIGIT.test(text)) return undefined;
   const p = headingParts(text);
   if (!p || p.numeral > 8) return undefined;
   const rest = p.rest;
   const stop = rest.search(SENTENCE_STOP);
-  const tail = stop >= 0 ? rest.slice(stop).replace(/^[。；;：:\s]+/, '') : '';
+  const tail = stop >= 0 ? rest.slice(stop).replace(LEADING_STOPS, '') : '';
   let c: Classified | undefined;
   if (stop >= 0 && labelKey(tail)) {
     // Words after a full stop or colon: a heading only when the words before it are one
@@ -189,11 +285,11 @@ function inferMissing(lines: Line[], found: SectionHeading[]): SectionHeading[] 
     const to = after.length ? Math.min(...after) : lines.length;
     for (let i = from; i < to; i++) {
       const line = lines[i];
-      if (line.text.length > 60 || /\t.*\d/.test(line.text)) continue;
+      if (line.text.length > 60 || TAB_THEN_DIGIT.test(line.text)) continue;
       const p = headingParts(line.text);
       if (!p || p.numeral !== s.number || !p.hasSeparator) continue;
       const key = labelKey(p.rest);
-      if (key.length < 2 || key.length > 24 || /[。；;，,！!？?]/.test(p.rest) || /\d/.test(key) || isTableLabel(key)) continue;
+      if (key.length < 2 || key.length > 24 || CLAUSE_PUNCTUATION.test(p.rest) || HAS_DIGIT.test(key) || isTableLabel(key)) continue;
       out.push(toHeading(line, p, { section: s, variant: 'wording' }));
       break;
     }
@@ -223,18 +319,21 @@ export function findHeadings(lines: Line[]): SectionHeading[] {
   return [...all, ...inferred].sort((a, b) => a.line - b.line);
 }
 
+/** A line whose key is an official title holds the title's last character (or one folding may turn into it). */
+const BARE_HEADING_CHARS = charClass([...new Set(SECTIONS.map((s) => okey(s).slice(-1)))].join(''), true);
+
 /**
  * A line that is exactly an official section title without its numeral (`总体情况`,
  * `主动公开政府信息情况`): how a heading numbered by Word's list numbering reads once copied.
  */
 function matchBareHeading(line: Line): SectionHeading | undefined {
   const text = line.text;
-  if (text.length > 60 || text.includes('\t')) return undefined;
+  if (text.length > 60 || !lineHas(line, BARE_HEADING_CHARS) || lineHas(line, CLASS_TAB)) return undefined;
   const { from, to } = stripMarkup(text);
   if (to <= from) return undefined;
   const core = text.slice(from, to);
   const key = labelKey(core);
-  if (key.length < 4 || /[。；，,]/.test(core)) return undefined;
+  if (key.length < 4 || PROSE_PUNCTUATION.test(core)) return undefined;
   const section = SECTIONS.find((sec) => key === okey(sec));
   if (!section) return undefined;
   return { number: section.number, text: core, span: { start: line.start + from, end: line.start + to }, line: line.index, variant: 'unnumbered' };
@@ -248,18 +347,24 @@ export function writtenNumeral(h: SectionHeading): string {
 // ---------------------------------------------------------------------------------------------
 // Sub-headings
 
-const SUBHEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d))/;
+/** Tried where the words start (sticky): its longest match, 5 characters, never reaches past 20. */
+const SUBHEADING = /(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d))/y;
+const SHOWN_END = /[。：:；]/;
+const OPENING_PAREN = /^[（(]/;
 
 function matchSubHeading(line: Line): SubHeading | undefined {
   // Only the start of the line is shown, so only the start is looked at (linear on any line).
   const head = line.text.slice(0, MARKUP_LINE_LIMIT);
-  const { from, to } = stripMarkup(head);
-  if (!SUBHEADING.test(head.slice(from, from + 20))) return undefined;
+  // The words' start first; their end only for a line that is a sub-heading.
+  const from = leadEnd(head, 0);
+  SUBHEADING.lastIndex = from;
+  if (!SUBHEADING.test(head)) return undefined;
+  const to = trailStart(head, from, head.length);
   const t = trimSpan(head.slice(from, Math.max(from, to)), line.start + from);
   // The outline shows the sub-heading's own words: up to the first full stop or colon.
-  const cut = t.text.search(/[。：:；]/);
+  const cut = t.text.search(SHOWN_END);
   const shown = (cut > 0 ? t.text.slice(0, cut) : t.text).slice(0, 40);
-  const level = /^[（(]/.test(t.text) ? 1 : 2;
+  const level = OPENING_PAREN.test(t.text) ? 1 : 2;
   return { text: shown, span: { start: t.start, end: t.start + shown.length }, line: line.index, level };
 }
 
@@ -391,14 +496,16 @@ const LEGACY_HEADINGS: Array<(key: string, numeral: number) => boolean> = [
   (k, n) => n === 7 && k.startsWith('其他需要报告'),
 ];
 
+/** Each old heading's key holds one of these (概述/概况, 依申请, 减免, 咨询, 因…申请, 其他): a line with none is not one. */
+const LEGACY_CHARS = charClass('概依减咨因其', true);
+
 /** How many distinct pre-2019 headings the document has. */
 function legacySignals(lines: Line[]): number {
   const seen = new Set<number>();
   for (const line of lines) {
-    if (line.text.length > 60 || /\t.*\d/.test(line.text)) continue;
-    if (!NUMERAL_FIRST.test(line.text)) continue;
+    if (line.text.length > 60 || !lineHas(line, LEGACY_CHARS) || !numeralFirst(line.text) || TAB_THEN_DIGIT.test(line.text)) continue;
     const p = headingParts(line.text);
-    if (!p || /[。；;]/.test(p.rest)) continue;
+    if (!p || SENTENCE_END.test(p.rest)) continue;
     const key = labelKey(p.rest);
     LEGACY_HEADINGS.forEach((test, i) => {
       if (test(key, p.numeral)) seen.add(i);

@@ -1,7 +1,7 @@
 /** Text → Report: title, year, sections, sub-headings and the three tables, in either format. */
 import { FORMAT_MARKERS, FormatId } from '../format/official';
 import type { Report, SectionHeading } from '../model';
-import { Line, LineIndex, detectEol, maskMarkup, splitLines } from '../text';
+import { CLASS_FULL_STOP, CLASS_LT, CLASS_PIPE, CLASS_TAB, Line, LineIndex, charClass, detectEol, lineHas, maskMarkup, splitLines } from '../text';
 import { labelKey } from '../labels';
 import { splitLineCells } from './cells';
 import { findHeadings, findSubHeadings, isLegacy, readTitle } from './document';
@@ -16,10 +16,15 @@ export interface ParseOptions {
 const MARKER_FORMAT = new Map<string, FormatId>((['2019', '2021'] as const).flatMap((f) => FORMAT_MARKERS[f].map((m) => [m, f] as [string, FormatId])));
 const MARKER_RE = new RegExp([...MARKER_FORMAT.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
+/** A line whose key holds a marker holds the marker's last character (or one folding may turn into it). */
+const MARKER_CHARS = charClass([...new Set([...MARKER_FORMAT.keys()].map((m) => m.slice(-1)))].join(''), true);
+
 function detectFormat(lines: Line[], year: number | undefined, option: ParseOptions['format'], keyOf: (i: number) => string): Pick<Report, 'format' | 'formatSource'> {
   if (option && option !== 'auto') return { format: option, formatSource: 'setting' };
   const found: Record<FormatId, Set<string>> = { '2019': new Set(), '2021': new Set() };
   for (const line of lines) {
+    // Most table lines (values, other labels) cannot hold a marker: they are not keyed.
+    if (!lineHas(line, MARKER_CHARS)) continue;
     const key = keyOf(line.index);
     // Padded table rows are long; prose is long in words.
     if (key.length > 120) continue;
@@ -46,7 +51,7 @@ const ANCHORS: Anchors = {
     (key.includes('行政复议') || key.includes('行政诉讼') || key.includes('结果维持')) &&
     splitLineCells(line).some((c) => {
       const k = labelKey(c.raw);
-      return ['行政复议', '行政诉讼', '结果维持'].includes(k) || (k.startsWith('行政复议') && k.length <= 12 && !/[。，]/.test(c.raw));
+      return ['行政复议', '行政诉讼', '结果维持'].includes(k) || (k.startsWith('行政复议') && k.length <= 12 && !c.raw.includes('。') && !c.raw.includes('，'));
     }),
 };
 
@@ -66,7 +71,7 @@ function findAnchor(lines: Line[], from: number, to: number, test: (key: string,
 function regionEnd(lines: Line[], anchor: number, headingEnd: number): number {
   for (let i = anchor + 3; i < headingEnd; i++) {
     const t = lines[i].text;
-    if (t.length >= 30 && t.includes('。') && !t.includes('\t') && !t.includes('|') && !t.includes('<')) return i;
+    if (t.length >= 30 && lineHas(lines[i], CLASS_FULL_STOP) && !lineHas(lines[i], CLASS_TAB | CLASS_PIPE | CLASS_LT)) return i;
   }
   return headingEnd;
 }

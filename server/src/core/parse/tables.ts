@@ -2,6 +2,7 @@
 import {
   APPLICATION_GROUP_SIGNATURES,
   APPLICATION_ROWS,
+  ApplicationRowDef,
   DISCLOSURE_BLOCKS,
   FormatId,
   REVIEW_GROUPS,
@@ -15,16 +16,31 @@ import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows, rowsOnOwnLin
 import { applicationsFailure, reviewFailure } from './read/verify';
 import type { Cell, TableRow } from '../model';
 
+// Patterns of the per-cell tests, made once (a literal in a loop is a new object each time).
+const PROSE_STOP = /[。；]/;
+const INNER_WS = /[\s\u00a0\u3000]/;
+const WS_RUN = /[\s\u00a0\u3000]+/;
+const NUMBERED_WORD = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七][)）])\S{3,}/;
+const NUMBERED_KEY = /^(\d)\D/;
+const HAS_DIGIT = /\d/;
+const ITEM = /第二十条第([一二三四五六七八九十]+)项/;
+
 /** A text cell that is prose, not a label: tables end there once their last row is read. */
 function isProse(cell: Cell): boolean {
-  return cell.raw.length > 60 || /[。；]/.test(cell.raw);
+  return cell.raw.length > 60 || PROSE_STOP.test(cell.raw);
 }
 
 /** Cells whose source text is not their text (markup inside) are never edited by a fix. */
 function markInexact(text: string, rows: Iterable<TableRow>): void {
   for (const r of rows) {
-    for (const c of [...r.labelCells, ...r.cells]) if (c && !c.inexact && text.slice(c.span.start, c.span.end) !== c.raw) c.inexact = true;
+    for (const c of r.labelCells) markIfInexact(text, c);
+    for (const c of r.cells) if (c) markIfInexact(text, c);
   }
+}
+
+/** The span's text is not the cell's (compared in place, without slicing it out). */
+function markIfInexact(text: string, c: Cell): void {
+  if (!c.inexact && !(c.span.end - c.span.start === c.raw.length && text.startsWith(c.raw, c.span.start))) c.inexact = true;
 }
 
 function lastLine(from: number, rows: TableRow[]): number {
@@ -98,9 +114,39 @@ function inOrder(s: string, official: string): number {
   return n;
 }
 
+/** The row of 表三 a label's words name, by signature, by the start of its official label, or misspelt (memoised per key: labels recur). */
+const ROW_BY_WORDS: Partial<Record<FormatId, Map<string, string | null>>> = {};
+
+function rowByWords(format: FormatId, key: string, body: string, bodies: string[]): string | null {
+  const memo = (ROW_BY_WORDS[format] ??= new Map());
+  let id = memo.get(key);
+  if (id === undefined) {
+    if (memo.size > 5000) memo.clear();
+    id = rowByWordsOf(APPLICATION_ROWS[format], key, body, bodies);
+    memo.set(key, id);
+  }
+  return id;
+}
+
+function rowByWordsOf(defs: ApplicationRowDef[], key: string, body: string, bodies: string[]): string | null {
+  for (const d of defs) if (d.signatures.some((s) => key.includes(s))) return d.id;
+  if (body.length >= 4) {
+    const hits = defs.filter((_, i) => bodies[i].startsWith(body));
+    if (hits.length === 1) return hits[0].id;
+    // A misspelt label (`6.属于四类过程信息`): the one official label within a character or two.
+    if (body.length <= 40) {
+      const near = closestLabel(body, bodies);
+      if (near >= 0) return defs[near].id;
+    }
+  }
+  return null;
+}
+
 /** Row label keys per format, computed once (and one array each, so their lookups can be memoised). */
 const BODIES: Partial<Record<FormatId, string[]>> = {};
 const DISCLOSURE_KEYS: Partial<Record<FormatId, string[]>> = {};
+const RESULT_IDS: Partial<Record<FormatId, string[]>> = {};
+const DISCLOSURE_ROW_BY_KEY: Partial<Record<FormatId, Map<string, { id: string; block: number } | null>>> = {};
 
 export function parseApplications(text: string, lines: Line[], from: number, to: number, format: FormatId, pdfText = false): ApplicationsTable {
   const defs = APPLICATION_ROWS[format];
@@ -110,9 +156,11 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   // PDF text with layout joins a merged group label's piece and the row's label with one space
   // (`（六）其 1.申请人无正当理`): the numbered last word is the row's label.
   const matchLastWord = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => {
-    const words = cell.raw.trim().split(/[\s\u00a0\u3000]+/);
+    // A cell of one word (most cells) has no last word of its own.
+    if (!INNER_WS.test(cell.raw)) return null;
+    const words = cell.raw.trim().split(WS_RUN);
     const last = words[words.length - 1];
-    if (words.length < 2 || !/^(?:\d{1,2}[.、．]|[（(][一二三四五六七][)）])\S{3,}/.test(last)) return null;
+    if (words.length < 2 || !NUMBERED_WORD.test(last)) return null;
     const m = matchLabel({ ...cell, raw: last }, seen);
     return m?.type === 'row' ? m : null;
   };
@@ -133,20 +181,12 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
     if (body === '其他') {
       return format === '2021' && (seen.has('3.6.1') || seen.has('3.6.2')) ? { type: 'row', id: '3.6.3', columns: 7 } : null;
     }
-    for (const d of defs) if (d.signatures.some((s) => key.includes(s))) return { type: 'row', id: d.id, columns: 7 };
-    if (body.length >= 4) {
-      const hits = defs.filter((_, i) => bodies[i].startsWith(body));
-      if (hits.length === 1) return { type: 'row', id: hits[0].id, columns: 7 };
-      // A misspelt label (`6.属于四类过程信息`): the one official label within a character or two.
-      if (body.length <= 40) {
-        const near = closestLabel(body, bodies);
-        if (near >= 0) return { type: 'row', id: defs[near].id, columns: 7 };
-      }
-    }
+    const id = rowByWords(format, key, body, bodies);
+    if (id !== null) return { type: 'row', id, columns: 7 };
     // A label cut short or misprinted (`2.其他法律法规禁`, `2.其他法律行政止公开`) right after its
     // official predecessor: the format fixes the order of the rows, so it is the next row when it
     // carries that row's number and most of its characters, in order.
-    const numbered = /^(\d)\D/.exec(key);
+    const numbered = NUMBERED_KEY.exec(key);
     if (numbered && body.length >= 3 && seen.size) {
       let last = '';
       for (const id of seen) last = id;
@@ -157,7 +197,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
     return null;
   };
   // The format's result rows, and 3.6 for a 2021 table that kept the 2019 single row: each once.
-  const resultIds = [...new Set([...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id))];
+  const resultIds = (RESULT_IDS[format] ??= [...new Set([...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id))]);
   const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined };
   const failure = (rows: Map<string, TableRow>) => applicationsFailure(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
   const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, failure, pdfText);
@@ -307,23 +347,35 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
   );
   // Longer labels first, so 行政规范性文件 is not read as 规范性文件.
   labels.sort((a, b) => b.key.length - a.key.length);
+  // The row a key names depends on the key alone (memoised per format: labels recur).
+  const memo = (DISCLOSURE_ROW_BY_KEY[format] ??= new Map());
+  const labelOf = (key: string): { id: string; block: number } | undefined => {
+    let hit = memo.get(key);
+    if (hit === undefined) {
+      if (memo.size > 5000) memo.clear();
+      let found = labels.find((l) => key === l.key || (key.startsWith(l.key) && key.length <= l.key.length + 4));
+      if (!found && key.length >= 4 && key.length <= 14 && !HAS_DIGIT.test(key)) {
+        const near = closestLabel(key, (DISCLOSURE_KEYS[format] ??= labels.map((l) => l.key)));
+        if (near >= 0) found = labels[near];
+      }
+      hit = found ? { id: found.id, block: found.block } : null;
+      memo.set(key, hit);
+    }
+    return hit ?? undefined;
+  };
   const match = (cell: Cell): LabelMatch => {
     if (isProse(cell)) return { type: 'end' };
     const key = labelKey(cell.raw);
-    const item = /第二十条第([一二三四五六七八九十]+)项/.exec(key);
+    const item = ITEM.exec(key);
     if (item) {
       currentBlock = defs.findIndex((d) => d.item === item[1]);
       if (currentBlock >= 0) blocks[currentBlock].labelCell = cell;
       return { type: 'group' };
     }
-    if (currentBlock >= 0 && defs[currentBlock].amountColumns.length && /元/.test(key)) {
-      blocks[currentBlock].amountUnit = /万元/.test(key) ? '万元' : '元';
+    if (currentBlock >= 0 && defs[currentBlock].amountColumns.length && key.includes('元')) {
+      blocks[currentBlock].amountUnit = key.includes('万元') ? '万元' : '元';
     }
-    let hit = labels.find((l) => key === l.key || (key.startsWith(l.key) && key.length <= l.key.length + 4));
-    if (!hit && key.length >= 4 && key.length <= 14 && !/\d/.test(key)) {
-      const near = closestLabel(key, (DISCLOSURE_KEYS[format] ??= labels.map((l) => l.key)));
-      if (near >= 0) hit = labels[near];
-    }
+    const hit = labelOf(key);
     if (!hit) return null;
     rowBlock.set(hit.id, hit.block);
     return { type: 'row', id: hit.id, columns: defs[hit.block].columns.length };

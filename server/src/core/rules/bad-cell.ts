@@ -4,8 +4,8 @@
  */
 import { t } from '../i18n';
 import { Decimal } from '../text';
-import { Rule, RuleFinding } from './rule';
-import { tableCells } from '../analysis/table-cells';
+import { Rule, RuleFinding, tableName } from './rule';
+import { PlacedCell, tableCells } from '../analysis/table-cells';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_GROUP_LABELS, REVIEW_GROUPS } from '../format/official';
 import type { Unbalanced } from '../model';
 
@@ -31,24 +31,24 @@ export const badCell: Rule = {
   description: '单元格不是可读的数字，或计数为负数、小数，或表格无法可靠对齐',
   check({ report }) {
     const out: RuleFinding[] = [];
+    // Only a cell with a finding is named.
+    const where = (p: PlacedCell) => `${p.row}·${p.column}`;
     for (const p of tableCells(report)) {
-      const where = `${p.row}·${p.column}`;
       const { cell } = p;
       if (cell.kind === 'bad') {
         const guess = Decimal.parse(cell.raw.replace(/[OolI|]/g, (c) => LOOKALIKES[c]).replace(/[,，]/g, ''));
-        const finding: RuleFinding = { message: t('{0} 的“{1}”不是数字', where, cell.raw), span: cell.span };
+        const finding: RuleFinding = { message: t('{0} 的“{1}”不是数字', where(p), cell.raw), span: cell.span };
         if (guess) finding.fix = { title: t('将“{0}”改为 {1}', cell.raw, guess.toString()), edits: [{ span: cell.span, newText: guess.toString() }], preferred: false };
         out.push(finding);
         continue;
       }
       if (cell.kind !== 'number' || !cell.value) continue;
       if (p.role !== 'amount' && !cell.value.isInteger()) {
-        out.push({ message: t('{0} 为 {1}，件数应为整数', where, cell.value.toString()), span: cell.span });
+        out.push({ message: t('{0} 为 {1}，件数应为整数', where(p), cell.value.toString()), span: cell.span });
       } else if (p.role !== 'signed' && cell.value.isNegative()) {
-        out.push({ message: t('{0} 为 {1}，不能为负数', where, cell.value.toString()), span: cell.span });
+        out.push({ message: t('{0} 为 {1}，不能为负数', where(p), cell.value.toString()), span: cell.span });
       }
     }
-    const names = { disclosure: t('主动公开情况表'), applications: t('收到和处理政府信息公开申请情况表'), review: t('行政复议、行政诉讼情况表') };
     for (const table of [report.disclosure, report.applications, report.review]) {
       if (!table) continue;
       // One finding per table that says why its unread cells could not be placed, not one per row.
@@ -59,7 +59,7 @@ export const badCell: Rule = {
         const unbalanced = unread.find((p) => p.unbalanced)?.unbalanced;
         if (unbalanced) {
           // Readings exist, and the one the text's order gives does not balance: say which identity fails.
-          out.push({ message: t('{0}无法可靠读取：文本是 PDF 的阅读顺序，不能确定每个数字所在的单元格，而按文本顺序读出时{1}：或是数字的顺序与表格不同，或是表格本身有误，请对照原文件人工核对。这些单元格未读取', names[table.kind], identityWords(unbalanced)), span: unread[0].span, severity: 'warning' });
+          out.push({ message: t('{0}无法可靠读取：文本是 PDF 的阅读顺序，不能确定每个数字所在的单元格，而按文本顺序读出时{1}：或是数字的顺序与表格不同，或是表格本身有误，请对照原文件人工核对。这些单元格未读取', tableName(table.kind), identityWords(unbalanced)), span: unread[0].span, severity: 'warning' });
           continue;
         }
         const strays = unread.filter((p) => p.kind === 'extra-values').reduce((a, p) => a + (p.count ?? 0), 0);
@@ -70,7 +70,7 @@ export const badCell: Rule = {
           : reason === 'pdf-order' ? t('文本是 PDF 的阅读顺序，按此顺序读出的数字不满足表内勾稽关系，无法确定每个数字所在的单元格')
           : rows === 0 ? t('有 {0} 个数字不在任何一行之内，可能是复制或转换打乱了顺序', strays)
           : t('{0} 行的数字个数与列数不符，可能是复制或转换时丢失了空白单元格', rows);
-        out.push({ message: t('{0}无法可靠读取：{1}。这些单元格未读取，也未检查', names[table.kind], why), span: unread[0].span, severity: 'warning' });
+        out.push({ message: t('{0}无法可靠读取：{1}。这些单元格未读取，也未检查', tableName(table.kind), why), span: unread[0].span, severity: 'warning' });
       }
       for (const p of table.problems) {
         if (p.kind === 'duplicate-row') out.push({ message: t('同一行出现两次，第二次的数字未计入'), span: p.span, severity: 'warning' });

@@ -1,7 +1,7 @@
 /** Blank cells and placeholders (`/`, `—`, `无`) count as 0: said once per table (REPORT-FORMAT §9). */
 import { t } from '../i18n';
 import type { Span } from '../text';
-import { Rule, RuleFinding } from './rule';
+import { Rule, RuleFinding, tableName } from './rule';
 import { tableCells } from '../analysis/table-cells';
 
 export const blankCell: Rule = {
@@ -9,8 +9,7 @@ export const blankCell: Rule = {
   defaultSeverity: 'information',
   description: '空白单元格或“/”“—”“无”按 0 计算',
   check({ report }) {
-    const names = { disclosure: t('主动公开情况表'), applications: t('收到和处理政府信息公开申请情况表'), review: t('行政复议、行政诉讼情况表') };
-    const tables = new Map<keyof typeof names, { span: Span; count: number; rows: string[] }>();
+    const tables = new Map<'disclosure' | 'applications' | 'review', { span: Span; count: number; rows: string[] }>();
     for (const p of tableCells(report)) {
       if (p.cell.kind !== 'blank') continue;
       const entry = tables.get(p.table) ?? { span: p.tableRow?.labelCells[0]?.span ?? p.cell.span, count: 0, rows: [] };
@@ -21,7 +20,7 @@ export const blankCell: Rule = {
     const out: RuleFinding[] = [];
     for (const [table, e] of tables) {
       const rows = e.rows.slice(0, 3).join('、') + (e.rows.length > 3 ? t('等 {0} 行', e.rows.length) : '');
-      out.push({ message: t('{0}有 {1} 个空白单元格（{2}），按 0 计算', names[table], e.count, rows), span: e.span });
+      out.push({ message: t('{0}有 {1} 个空白单元格（{2}），按 0 计算', tableName(table), e.count, rows), span: e.span });
     }
     return out;
   },

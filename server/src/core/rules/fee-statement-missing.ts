@@ -10,11 +10,14 @@ import { t } from '../i18n';
 import { looksLikeReport } from '../parse/document';
 import { sectionLines } from '../analysis/sections';
 import { cellValue } from '../analysis/arithmetic';
+import { charClass, lineHas } from '../text';
 import { Rule, RuleFinding } from './rule';
 
 /** A sentence about the information-processing fee (not the 行政事业性收费 of 表二). */
 const FEE = /信息处理费|处理费|收费|缴费|收取[^。；]{0,12}费|(?:收|缴)[^。；]{0,10}费用|免费/;
 const NOT_FEE = /行政事业性收费/g;
+const FEE_CHAR = charClass('费');
+const SENTENCES = /[^。；;]+[。；;]?/g;
 /** A statement that no fee matter arose at all. */
 const NO_FEE_MATTER = /未(?:发生|产生|涉及)[^。；]{0,12}(?:收费|缴费|费用)|无[^。；]{0,8}(?:收费|缴费)(?:情况|事项)|不涉及[^。；]{0,8}(?:收费|费用)/;
 
@@ -30,7 +33,9 @@ export const feeStatementMissing: Rule = {
     const statements: Array<{ text: string; start: number }> = [];
     for (let n = 1; n <= 6; n++) {
       for (const line of sectionLines(report, n)) {
-        const sentences = line.text.match(/[^。；;]+[。；;]?/g) ?? [];
+        // Every fee pattern holds 费: a line without it states nothing about fees.
+        if (!lineHas(line, FEE_CHAR)) continue;
+        const sentences = line.text.match(SENTENCES) ?? [];
         let at = line.start;
         for (const s of sentences) {
           if (FEE.test(s.replace(NOT_FEE, ''))) statements.push({ text: s, start: at });

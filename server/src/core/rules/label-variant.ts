@@ -49,9 +49,12 @@ export const labelVariant: Rule = {
     }
     const d = report.disclosure;
     if (d) {
+      // The first row read under each id, whichever block holds it.
+      const byId = new Map<string, TableRow>();
+      for (const b of d.blocks) for (const r of b.rows) if (!byId.has(r.id)) byId.set(r.id, r);
       for (const block of DISCLOSURE_BLOCKS[report.format]) {
         for (const rowDef of block.rows) {
-          const row = d.blocks.flatMap((b) => b.rows).find((r) => r.id === rowDef.label);
+          const row = byId.get(rowDef.label);
           if (row) check(row, rowDef.label, out);
         }
       }

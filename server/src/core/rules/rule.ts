@@ -4,6 +4,7 @@ import type { Report } from '../model';
 import type { Cell } from '../model';
 import type { Decimal } from '../text';
 import { Arithmetic, computeArithmetic } from '../analysis/arithmetic';
+import { t } from '../i18n';
 
 export type RuleFinding = Omit<Finding, 'severity' | 'code'> & { severity?: Severity };
 
@@ -25,6 +26,15 @@ export interface Rule {
 export function createContext(report: Report): RuleContext {
   let memo: Arithmetic | undefined;
   return { report, arithmetic: () => (memo ??= computeArithmetic(report)) };
+}
+
+/** A table's name in messages, translated only when a message needs it. */
+export function tableName(kind: 'disclosure' | 'applications' | 'review'): string {
+  switch (kind) {
+    case 'disclosure': return t('主动公开情况表');
+    case 'applications': return t('收到和处理政府信息公开申请情况表');
+    case 'review': return t('行政复议、行政诉讼情况表');
+  }
 }
 
 /** Replaces the number in a cell, keeping its unit and note (`22（其中修订16件）`). */

@@ -8,11 +8,12 @@
 import { t } from '../i18n';
 import { proseSentences } from '../analysis/prose';
 import { sectionLines } from '../analysis/sections';
-import { foldDigits } from '../text';
+import { charClass, foldDigits, lineHas } from '../text';
 import { Rule, RuleFinding } from './rule';
 
 /** The statistics period (`本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止`). */
 const PERIOD = /统计(?:期限|时限|区间|时间|期间|周期)/;
+const PERIOD_CHAR = charClass('统');
 /** The period's own dates: its start (1月1日) and end (12月31日), not a date it was compiled on. */
 const PERIOD_YEAR = /([0-9０-９]{4})[\s\u00a0]*年[\s\u00a0]*(?:1[\s\u00a0]*月[\s\u00a0]*1|12[\s\u00a0]*月[\s\u00a0]*31)[\s\u00a0]*日/g;
 /** A plan in 五 opened with a year: `2023年，我区将采取以下措施`. */
@@ -42,7 +43,7 @@ export const yearMismatch: Rule = {
     }
     // The statistics period names the report's year, wherever it is written (often above 一).
     for (const line of report.lines) {
-      if (report.tableLines.has(line.index) || !PERIOD.test(line.text)) continue;
+      if (!lineHas(line, PERIOD_CHAR) || report.tableLines.has(line.index) || !PERIOD.test(line.text)) continue;
       for (const m of line.text.matchAll(PERIOD_YEAR)) {
         const year = ascii(m[1]);
         if (year === report.year) continue;

@@ -13,6 +13,10 @@ const CELL_TAG = /<t[dh][\s>]/i;
 
 /** Scored on the original text: the parser's line view has the markup masked. */
 export function scoreHtml(lines: Line[], from: number, to: number, text: string): number {
+  // No `<` in the region: no cell tag (one search instead of a pattern per line).
+  if (from >= to) return 0;
+  const lt = text.indexOf('<', lines[from].start);
+  if (lt < 0 || lt >= lines[to - 1].end) return 0;
   let n = 0;
   for (let i = from; i < to && n < 3; i++) if (CELL_TAG.test(text.slice(lines[i].start, lines[i].end))) n++;
   return n >= 3 ? 0.95 : 0;

@@ -38,11 +38,16 @@ export function* candidateGrids(text: string, lines: Line[], anchor: number, to:
   }
   // The table's frame may start above the anchor line: a dashed rule or border, a pipe header.
   let from = anchor;
-  while (from > 0 && anchor - from < 3 && /^\s*(?:[-+|=:]{3,}[-+|=: ]*|\|.*\|)\s*$/.test(lines[from - 1].text)) from--;
+  while (from > 0 && anchor - from < 3 && FRAME.test(lines[from - 1].text)) from--;
   const scored = BUILDERS.map((b) => ({ b, s: b.score(lines, from, to, text) })).filter((x) => x.s > 0).sort((x, y) => y.s - x.s);
   for (const x of scored.slice(0, 2)) yield splitGlued(x.b.build(text, lines, from, to));
   yield splitGlued(buildStream(lines, anchor, to));
 }
+
+/** A table's frame above its first row: a dashed rule or border, a pipe row. */
+const FRAME = /^\s*(?:[-+|=:]{3,}[-+|=: ]*|\|.*\|)\s*$/;
+/** Words that end a label's glued digits as part of it: a year, an item or article number. */
+const NOT_GLUED = /年$|第.*[项条]$/;
 
 /** Label text with digits glued to its end (`规章012`, `行政规范性文件35`). */
 const GLUED = /^(.*[\u3400-\u9fff）)])([0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?)$/;
@@ -54,17 +59,20 @@ const GLUED = /^(.*[\u3400-\u9fff）)])([0-9０-９][0-9０-９,，]*(?:\.[0-9]+
  */
 function splitGlued(grid: Grid): Grid {
   for (const row of grid.rows) {
-    const out: Cell[] = [];
-    for (const c of row.cells) {
+    // A row is copied only from its first split cell on (most rows have none).
+    let out: Cell[] | undefined;
+    for (let k = 0; k < row.cells.length; k++) {
+      const c = row.cells[k];
       const m = c.kind === 'text' && !c.inexact ? GLUED.exec(c.raw) : null;
-      if (!m || /年$|第.*[项条]$/.test(m[1]) || m[1].length < 2) { out.push(c); continue; }
-      if (grid.positional) { c.glued = true; out.push(c); continue; }
+      if (!m || NOT_GLUED.test(m[1]) || m[1].length < 2) { out?.push(c); continue; }
+      if (grid.positional) { c.glued = true; out?.push(c); continue; }
       const label = makeCell(m[1], c.span.start, c.line);
       const num = makeCell(m[2], c.span.start + m[1].length, c.line);
       num.glued = true;
+      out ??= row.cells.slice(0, k);
       out.push(label, num);
     }
-    row.cells = out;
+    if (out) row.cells = out;
   }
   return grid;
 }

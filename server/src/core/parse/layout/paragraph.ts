@@ -4,7 +4,7 @@
  * of two or more empty lines ends a row. A blank cell is a paragraph of spaces/NBSP or nothing
  * at all between two TAB lines. Cells with bare text may still sit on one line, split by TABs.
  */
-import type { Line } from '../../text';
+import { CLASS_TAB, Line, lineHas } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell } from '../cells';
 import type { Grid, GridRow } from '../grid';
@@ -14,7 +14,7 @@ const TAB_ONLY = /^[ \u00a0]*\t[ \t\u00a0]*$/;
 export function scoreParagraph(lines: Line[], from: number, to: number): number {
   // The TAB line of a paragraph cell stands between empty lines (`\n\n\t\n\n`).
   let tabs = 0;
-  for (let i = from + 1; i < to - 1; i++) if (TAB_ONLY.test(lines[i].text) && lines[i - 1].text === '' && lines[i + 1].text === '') tabs++;
+  for (let i = from + 1; i < to - 1; i++) if (lines[i - 1].text === '' && lines[i + 1].text === '' && lineHas(lines[i], CLASS_TAB) && TAB_ONLY.test(lines[i].text)) tabs++;
   return tabs >= 6 ? 0.8 : 0;
 }
 

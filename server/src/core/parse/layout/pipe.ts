@@ -18,7 +18,7 @@
  *   below it are official rows of 表三 with exactly that many official rows between them.
  */
 import type { Cell } from '../../model';
-import type { Line } from '../../text';
+import { CLASS_PIPE, Line, lineHas } from '../../text';
 import { isPageMark, makeCell } from '../cells';
 import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
@@ -33,13 +33,16 @@ import {
 } from './official-labels';
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_AT_AN_END = /^\s*\||\|\s*$/;
 const PIPE_RULE = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*(?:\s*\|)?\s*$/;
 const CAPTION = /^\s*(?:#{1,6}\s+|\*\*)(.+?)(?:\*\*)?\s*$/;
 
 /** A table row, also one that lost the pipe at one end (`| 2.重复申请 | 0 | 0`). */
 function isPipeRow(text: string): boolean {
+  // No pipe, no row (the common line, told without a pattern).
+  if (!text.includes('|')) return false;
   if (PIPE_ROW.test(text)) return true;
-  if (!/^\s*\||\|\s*$/.test(text)) return false;
+  if (!PIPE_AT_AN_END.test(text)) return false;
   let pipes = 0;
   for (let i = 0; i < text.length && pipes < 2; i++) if (text.charCodeAt(i) === 0x7c) pipes++;
   return pipes >= 2;
@@ -47,7 +50,7 @@ function isPipeRow(text: string): boolean {
 
 export function scorePipe(lines: Line[], from: number, to: number): number {
   let rows = 0;
-  for (let i = from; i < to; i++) if (isPipeRow(lines[i].text)) rows++;
+  for (let i = from; i < to; i++) if (lineHas(lines[i], CLASS_PIPE) && isPipeRow(lines[i].text)) rows++;
   return rows >= 3 ? 0.9 : 0;
 }
 

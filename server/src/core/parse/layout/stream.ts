@@ -5,18 +5,19 @@
  * a separator. Without explicit blanks a row is read only when it holds exactly its number of
  * values: the reader never guesses where a dropped blank was.
  */
-import type { Line } from '../../text';
+import { CLASS_TAB, DOUBLE_SPACE, Line, lineHas } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell, splitLineCells } from '../cells';
 import { displayWidth, Grid, GridRow } from '../grid';
 
 const WS_ONLY = /^[ \t\u00a0\u3000]+$/;
+const SPACE_LIKE = /[ \u00a0\u3000]/;
 /** A label or number followed by a run of spaces and a number: `pdftotext -layout` text. */
 const SPACED_ROW = /[^\s] {2,}[+-]?[0-9０-９]/;
 
 function isSpaced(lines: Line[], from: number, to: number): boolean {
   let n = 0;
-  for (let i = from; i < to && n < 5; i++) if (!lines[i].text.includes('\t') && SPACED_ROW.test(lines[i].text)) n++;
+  for (let i = from; i < to && n < 5; i++) if (lineHas(lines[i], DOUBLE_SPACE) && !lineHas(lines[i], CLASS_TAB) && SPACED_ROW.test(lines[i].text)) n++;
   return n >= 5;
 }
 
@@ -26,7 +27,7 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
   for (let i = from; i < to; i++) {
     const line = lines[i];
     let cells: Cell[];
-    if (line.text === '' || (WS_ONLY.test(line.text) && !/[ \u00a0\u3000]/.test(line.text))) {
+    if (line.text === '' || (WS_ONLY.test(line.text) && !SPACE_LIKE.test(line.text))) {
       // An empty line (or a lone TAB, a merged-cell placeholder) is kept as a row without cells:
       // in Word's text export it is an empty cell, which the reader may need to count.
       rows.push({ cells: [], line: i });
@@ -35,8 +36,11 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
       // Spaces/NBSP: a blank cell.
       cells = [makeCell('', line.start, i)];
     } else {
-      // Empty pieces between TABs are not positions here: drop them.
-      cells = splitLineCells(line).filter((c) => !(c.kind === 'blank' && !c.placeholder && c.raw === ''));
+      // Empty pieces between TABs are not positions here: drop them (in place: the array is new).
+      cells = splitLineCells(line);
+      let kept = 0;
+      for (const c of cells) if (!(c.kind === 'blank' && !c.placeholder && c.raw === '')) cells[kept++] = c;
+      cells.length = kept;
     }
     if (spaced) {
       // Display columns counted once along the line (cells come in order): linear in its length.

@@ -3,7 +3,7 @@
  * under a merged label may lose their leading empty cells, so the reader aligns a row by its
  * label and the cells after it, never by column index.
  */
-import type { Line } from '../../text';
+import { CLASS_TAB, Line, lineHas } from '../../text';
 import { splitLineCells } from '../cells';
 import type { Grid, GridRow } from '../grid';
 
@@ -11,7 +11,7 @@ const TAB_ROW = /[^\s]\t+[ \u00a0]*[^\s]/;
 
 export function scoreTab(lines: Line[], from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to && n < 3; i++) if (TAB_ROW.test(lines[i].text)) n++;
+  for (let i = from; i < to && n < 3; i++) if (lineHas(lines[i], CLASS_TAB) && TAB_ROW.test(lines[i].text)) n++;
   return n >= 3 ? 0.7 : 0;
 }
 

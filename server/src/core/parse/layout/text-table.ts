@@ -4,18 +4,21 @@
  * lines) and grid tables (`+---+` borders, a row's cell stacked over several lines). Columns are
  * cut by display width (CJK = 2), as the writers pad them.
  */
-import type { Line } from '../../text';
+import { Line, charClass, lineHas } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell } from '../cells';
 import { Grid, GridRow, isWide } from '../grid';
 
 const DASH_RULE = /^\s*-{3,}(?:[ ]+-{3,})+\s*$/;
 const GRID_BORDER = /^\s*\+(?:[-=:]+\+)+\s*$/;
+/** A rule is dashes or a border of `+`: a line with neither is none. */
+const RULE_CHARS = charClass('-+');
 
 export function scoreTextTable(lines: Line[], from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (t.length > 20 && (DASH_RULE.test(t) || GRID_BORDER.test(t))) return 0.85;
+    // A rule is dashes or a border of `+`: a line with neither is none (told without a pattern).
+    if (t.length > 20 && lineHas(lines[i], RULE_CHARS) && (DASH_RULE.test(t) || GRID_BORDER.test(t))) return 0.85;
   }
   return 0;
 }

@@ -39,6 +39,7 @@ export interface ReadOptions {
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
+const STARTS_WITH_NUMBER = /^[+-]?[0-9０-９]/;
 /** The PDF importer's mark on a row whose values it could not place by column. */
 const UNPLACED = /无法按列定位/;
 const isUnplaced = (c: Cell) => c.kind === 'text' && UNPLACED.test(c.raw);
@@ -193,12 +194,14 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
   };
   // The first cell of a row that was read as the end of the row above's wrapped label.
   let consumed: Cell | undefined;
-  for (const [r, row] of grid.rows.entries()) {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
     let label: Pending | null = null;
     let ended = false;
     let values: Cell[] = [];
     let header = false;
-    for (const [k, cell] of row.cells.entries()) {
+    for (let k = 0; k < row.cells.length; k++) {
+      const cell = row.cells[k];
       if (cell === consumed) continue;
       if (cell.kind === 'text') {
         // `总计` or `其他` after other words in a row is a column header, not the row label.
@@ -347,7 +350,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     }
     let labelled = false;
     let complete = false;
-    for (const [k, cell] of row.cells.entries()) {
+    for (let k = 0; k < row.cells.length; k++) {
+      const cell = row.cells[k];
       if (complete) break;
       if (cell.kind === 'text') {
         let m = options.match(cell, seen);
@@ -362,7 +366,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
           // Words that start with a number after the label (`22（其中` over `修订16件）`): a value
           // cell cut over lines, whose number cannot be told from the note's numbers.
           const cur = open as Pending | null;
-          if (cur && /^[+-]?[0-9０-９]/.test(cell.raw)) cur.cut = true;
+          if (cur && STARTS_WITH_NUMBER.test(cell.raw)) cur.cut = true;
           continue;
         }
         if (m.type === 'end') break outer;

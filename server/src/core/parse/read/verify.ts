@@ -50,6 +50,9 @@ export function reviewFailure(cells: Array<Cell | null>): Unbalanced | null {
   return null;
 }
 
+const ENDS_MID_SENTENCE = /[\u4e00-\u9fff，、]$/;
+const GOES_ON = /^[\u4e00-\u9fff，、。；0-9]/;
+
 /** PDF text without layout: page breaks (form feeds) or prose hard-wrapped mid-sentence. */
 export function looksLikePdfText(text: string, lines: Array<{ text: string }>): boolean {
   if (text.includes('\f')) return true;
@@ -57,7 +60,7 @@ export function looksLikePdfText(text: string, lines: Array<{ text: string }>): 
   for (let i = 0; i + 1 < lines.length && wrapped < 5; i++) {
     const a = lines[i].text;
     const b = lines[i + 1].text;
-    if (a.length >= 24 && /[\u4e00-\u9fff，、]$/.test(a) && /^[\u4e00-\u9fff，、。；0-9]/.test(b) && b.length >= 2 && !/\t/.test(a)) wrapped++;
+    if (a.length >= 24 && ENDS_MID_SENTENCE.test(a) && GOES_ON.test(b) && b.length >= 2 && !a.includes('\t')) wrapped++;
   }
   return wrapped >= 5;
 }
