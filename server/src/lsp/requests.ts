@@ -64,7 +64,13 @@ export function registerRequests(
   /** The table view's model of a document: the three tables as grids, cells with state, span and identity. */
   request(
     'xxgk-report/tableView',
-    onUri('tableView takes { uri }', any, ({ uri, version, report, arithmetic, tooLarge }) => ({ uri, version, tooLarge, ...tableViewModel(report, arithmetic()) })),
+    onUri('tableView takes { uri }', any, ({ uri, version, report, arithmetic, tooLarge }) => {
+      // Beside last year's report of the same body when it is known (open, or in the workspace folders).
+      const previous = tooLarge || report.legacy ? undefined : pipeline.known.previous(uri, report);
+      const model = tableViewModel(report, arithmetic(), previous);
+      const lastYear = model.lastYear && previous ? { ...model.lastYear, uri: pipeline.known.uriOf(previous) } : model.lastYear;
+      return { uri, version, tooLarge, ...model, lastYear };
+    }),
   );
 
   /** "Check workspace": files that are not open are read from disk and checked (see WorkspaceCheck). */

@@ -104,7 +104,25 @@ export function outline(report: Report): OutlineNode[] {
   });
   // Tables outside any section (a report with no headings) still show.
   for (const t of tables) if (!hs.some((h, i) => t.span.start >= h.span.start && (i + 1 >= hs.length || t.span.start < report.lines[hs[i + 1].line].start))) roots.push(t);
+  for (const r of roots) within(r);
   return roots;
+}
+
+/**
+ * Every child inside its parent, as editors require of document symbols: a table cut short by a heading
+ * typed into it may have read rows past its end; such a part is left out of the child, and a child
+ * wholly outside is dropped.
+ */
+function within(node: OutlineNode): void {
+  node.children = node.children.flatMap((c) => {
+    const start = Math.max(c.span.start, node.span.start);
+    const end = Math.min(c.span.end, node.span.end);
+    if (start > end || (start === end && c.span.start !== c.span.end)) return [];
+    c.span = { start, end };
+    if (c.selection.start < start || c.selection.end > end) c.selection = { start, end: Math.max(start, Math.min(c.selection.end, end)) };
+    within(c);
+    return [c];
+  });
 }
 
 export interface FoldingRange {
