@@ -113,7 +113,10 @@ export function tablesJson(report: Report): FileResult['tables'] {
     const rows: Record<string, Array<number | null>> = {};
     for (const d of applicationRowDefs(report)) {
       const row = report.applications.rows.get(d.id);
-      if (row) rows[d.id] = row.cells.map((c) => cellJson(c));
+      if (!row) continue;
+      const values: Array<number | null> = [];
+      for (const c of row.cells) values.push(cellJson(c));
+      rows[d.id] = values;
     }
     tables.applications = rows;
   }
@@ -158,7 +161,8 @@ export function toFileResult(report: Report, findings: Finding[], path?: string)
  */
 export function jsonDiagnostic(report: Report, f: Finding, pathOf?: (other: Report) => string | undefined): JsonDiagnostic {
   const out: JsonDiagnostic = { code: f.code, severity: f.severity, message: f.message, range: report.index.range(f.span) };
-  const related = (f.related ?? []).flatMap((r) => {
+  if (!f.related?.length) return out;
+  const related = f.related.flatMap((r) => {
     if (!r.report || r.report === report) return [{ message: r.message, range: report.index.range(r.span) }];
     const path = pathOf?.(r.report);
     return path === undefined ? [] : [{ message: r.message, range: r.report.index.range(r.span), path }];

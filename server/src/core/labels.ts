@@ -123,7 +123,7 @@ export function closestLabel(s: string, candidates: string[]): number {
   if (!memo) CLOSEST.set(candidates, (memo = new Map()));
   let hit = memo.get(s);
   if (hit === undefined) {
-    if (memo.size > 5000) memo.clear();
+    if (memo.size > 20000) memo.clear();
     hit = closest(s, candidates);
     memo.set(s, hit);
   }

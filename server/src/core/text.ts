@@ -32,34 +32,75 @@ export interface Line {
 /**
  * Character classes, one bit each, that a line's `classes` records: the parser's and the rules'
  * per-line tests ask them first (an array load) instead of scanning every line once per test.
+ * DIRECT holds each character's own classes; CHAR_CLASSES adds the classes it may fold into
+ * (`foldCompat`), found the first time the character is met (UNRESOLVED until then).
  */
+const DIRECT = new Uint16Array(0x10000);
 const CHAR_CLASSES = new Uint16Array(0x10000);
+const UNRESOLVED = 0x8000;
 /** Two spaces in a row (space-aligned PDF text): the one class that is not a character. */
 export const DOUBLE_SPACE = 1;
 let nextClass = 1;
+/** Classes that also hold what folds into their characters, with those characters. */
+const FOLDING: Array<{ bit: number; targets: Set<number> }> = [];
+let tableBuilt = false;
 
 /**
- * A bit of `Line.classes` set on every line holding one of `chars`; with `folding`, also on every
- * line holding a character folding changes (`foldCompat`), which may fold into one of them.
+ * A bit of `Line.classes` set on every line holding one of `chars` (or a character of `ranges`);
+ * with `folding`, also on every line holding a character that folding (`foldCompat`: a variant
+ * mapped, NFKC) may turn into one of them. Folding targets are CJK ideographs: NFKC makes one only
+ * by decomposing a character, never by composing two, so a character's own forms decide.
  */
-export function charClass(chars: string, folding = false): number {
-  if (nextClass > 15) throw new Error('too many character classes');
+export function charClass(chars: string, folding = false, ranges: Array<[number, number]> = []): number {
+  if (nextClass > 14) throw new Error('too many character classes');
   const bit = 2 ** nextClass++;
-  for (let i = 0; i < chars.length; i++) CHAR_CLASSES[chars.charCodeAt(i)] |= bit;
+  for (let i = 0; i < chars.length; i++) DIRECT[chars.charCodeAt(i)] |= bit;
+  for (const [a, b] of ranges) for (let c = a; c <= b; c++) DIRECT[c] |= bit;
   if (folding) {
-    for (const [a, b] of FOLDED_RANGES) for (let c = a; c <= b; c++) CHAR_CLASSES[c] |= bit;
-    for (const ch of Object.keys(VARIANT_CHARS)) CHAR_CLASSES[ch.charCodeAt(0)] |= bit;
+    const targets = new Set<number>();
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      if (c < 0x3400 || c > 0x9fff) throw new Error('folding classes are of CJK ideographs');
+      targets.add(c);
+    }
+    FOLDING.push({ bit, targets });
   }
+  tableBuilt = false;
   return bit;
+}
+
+/** The table, built at first use: ASCII and CJK ideographs fold to themselves (the variants excepted). */
+function buildTable(): void {
+  for (let c = 0; c < 0x10000; c++) CHAR_CLASSES[c] = c < 0x80 || (c >= 0x3400 && c <= 0x9fff) ? DIRECT[c] : DIRECT[c] | UNRESOLVED;
+  for (const ch of Object.keys(VARIANT_CHARS)) CHAR_CLASSES[ch.charCodeAt(0)] |= UNRESOLVED;
+  tableBuilt = true;
+}
+
+/** A character's classes with what it may fold into: its variant's and its NFKC forms' characters. */
+function resolve(c: number): number {
+  let v = DIRECT[c];
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // Half of a character beyond the BMP: it may fold into anything.
+    for (const f of FOLDING) v |= f.bit;
+  } else if (FOLDING.length) {
+    const ch = String.fromCharCode(c);
+    const forms = ch + ch.normalize('NFKC') + (intendedChar(ch) ?? '') + (intendedChar(ch) ?? '').normalize('NFKC');
+    for (const f of FOLDING) for (let i = 0; i < forms.length; i++) if (f.targets.has(forms.charCodeAt(i))) v |= f.bit;
+  }
+  CHAR_CLASSES[c] = v;
+  return v;
 }
 
 /** The classes of a line's text (lines made elsewhere than splitLines). */
 export function classesOf(text: string): number {
+  if (!tableBuilt) buildTable();
   let classes = 0;
   let prev = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    classes |= CHAR_CLASSES[c];
+    let v = CHAR_CLASSES[c];
+    if (v & UNRESOLVED) v = resolve(c);
+    classes |= v;
     if (c === 0x20 && prev === 0x20) classes |= DOUBLE_SPACE;
     prev = c;
   }
@@ -73,6 +114,7 @@ export function lineHas(line: Line, bits: number): boolean {
 
 /** Splits on \r\n, \n and a lone \r, keeping offsets into the original text. Linear. */
 export function splitLines(text: string): Line[] {
+  if (!tableBuilt) buildTable();
   const lines: Line[] = [];
   let start = 0;
   const n = text.length;
@@ -88,7 +130,9 @@ export function splitLines(text: string): Line[] {
       prev = 0;
       continue;
     }
-    classes |= CHAR_CLASSES[c];
+    let v = CHAR_CLASSES[c];
+    if (v & UNRESOLVED) v = resolve(c);
+    classes |= v;
     if (c === 0x20 && prev === 0x20) classes |= DOUBLE_SPACE;
     prev = c;
   }
@@ -161,17 +205,6 @@ const VARIANT_RE = new RegExp(`[${Object.keys(VARIANT_CHARS).join('')}\u2e80-\u2
 
 /** Characters NFKC changes in these reports: full-width forms, compatibility ideographs, circled digits. */
 const NEEDS_NFKC = /[\u2460-\u24ff\u2e80-\u2fdf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
-/** NEEDS_NFKC's ranges (the radicals of VARIANT_RE among them). */
-const FOLDED_RANGES: Array<[number, number]> = [[0x2460, 0x24ff], [0x2e80, 0x2fdf], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xffef]];
-
-/**
- * A pattern that matches every string whose folded form (`foldCompat`) may hold one of `chars`:
- * those characters themselves, or any character folding changes (or whose presence makes NFKC
- * apply to the whole string). A cheap, exact pre-test before folding and keying a line.
- */
-export function mayFoldTo(chars: string): RegExp {
-  return new RegExp(`[${chars}${Object.keys(VARIANT_CHARS).join('')}\u2460-\u24ff\u2e80-\u2fdf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]`);
-}
 
 /** Variant characters mapped and NFKC applied, skipping NFKC (the hot cost) when nothing needs it. */
 export function foldCompat(s: string): string {
@@ -181,6 +214,19 @@ export function foldCompat(s: string): string {
 }
 
 const FULL_WIDTH_DIGIT = /[０-９]/;
+
+/**
+ * `s.normalize('NFKC')`, without the call for a string of printable ASCII, CJK ideographs and `、。`
+ * only: those characters have no decomposition and none composes with another, so NFKC leaves
+ * such a string as it is.
+ */
+export function nfkc(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x20 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002)) return s.normalize('NFKC');
+  }
+  return s;
+}
 
 /** Full-width digits (`１２`) as ASCII, same length as the source, so match indexes stay offsets. */
 export function foldDigits(s: string): string {
@@ -278,23 +324,7 @@ export function sumDecimals(values: Decimal[]): Decimal {
  * `<!--[if !supportLists]-->`, `&nbsp;`), replaced by spaces of the same length: the parser
  * reads this view, and every offset still points into the original text.
  */
-/**
- * Where the next occurrence of a string is at or after a position, searched again only once the
- * position passes it: markup scanning asks for the next `<`, `>`, `&`, `-->` and line break at
- * ever later positions, so each is searched along the text once.
- */
-class NextOf {
-  private at = -2;
-  constructor(private readonly text: string, private readonly what: string) {}
-  from(pos: number): number {
-    if (this.at === -2 || (this.at >= 0 && this.at < pos)) this.at = this.text.indexOf(this.what, pos);
-    return this.at;
-  }
-}
-
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const LINE_BREAK_OR_NOT = /[^\r\n]/g;
 
 /** Runs of spaces, kept by length (tags recur: `<p>`, `<td>`, `&nbsp;`). */
 const SPACE_RUNS: Array<string | undefined> = new Array(512).fill(undefined);
@@ -304,69 +334,85 @@ function spaces(n: number): string {
 }
 
 /**
- * The end of the markup that starts at `p` (`<!--…-->`, a tag, an entity), or -1: what
- * `/<!--[^]{0,2000}?-->|<\/?[a-zA-Z][^<>]{0,2000}>|&(?:[a-zA-Z]{2,8}|#\d{2,6});/y` matches there,
- * told from the next `-->`, `<` and `>` (no match object per tag: converter HTML has thousands).
+ * The text with its markup — what `/<!--[^]{0,2000}?-->|<\/?[a-zA-Z][^<>]{0,2000}>|&(?:[a-zA-Z]{2,8}|#\d{2,6});/g`
+ * matches — read as spaces, line breaks kept. Found by walking from one `<` or `&` to the next
+ * (each of `<`, `>`, `&`, `-->` and the line breaks is searched along the text once: the next one
+ * found is kept until the walk passes it), and copied in pieces: converter HTML has thousands of
+ * tags, and a match object or a callback per tag was the parser's hottest spot.
  */
-function markupEnd(text: string, p: number, next: { lt: NextOf; gt: NextOf; close: NextOf }): number {
-  const c = text.charCodeAt(p);
-  if (c === 0x3c) {
-    if (text.startsWith('<!--', p)) {
-      // The first `-->` within 2,000 characters of the opening.
-      const close = next.close.from(p + 4);
-      return close >= 0 && close - (p + 4) <= 2000 ? close + 3 : -1;
-    }
-    let i = p + 1;
-    if (text.charCodeAt(i) === 0x2f) i++;
-    if (!isAsciiLetter(text.charCodeAt(i))) return -1;
-    // Up to 2,000 characters that are neither `<` nor `>`, then `>`.
-    const gt = next.gt.from(i + 1);
-    if (gt < 0 || gt - (i + 1) > 2000) return -1;
-    const lt = next.lt.from(i + 1);
-    return lt >= 0 && lt < gt ? -1 : gt + 1;
-  }
-  if (c === 0x26) {
-    let i = p + 1;
-    let k = 0;
-    while (k < 9 && isAsciiLetter(text.charCodeAt(i + k))) k++;
-    if (k >= 2 && k <= 8) return text.charCodeAt(i + k) === 0x3b ? i + k + 1 : -1;
-    if (k > 0 || text.charCodeAt(i) !== 0x23) return -1;
-    i++;
-    k = 0;
-    while (k < 7 && isAsciiDigit(text.charCodeAt(i + k))) k++;
-    return k >= 2 && k <= 6 && text.charCodeAt(i + k) === 0x3b ? i + k + 1 : -1;
-  }
-  return -1;
-}
-
 export function maskMarkup(text: string): string {
-  if (!text.includes('<') && !text.includes('&')) return text;
-  // One pass that copies the text between markup: a replace with a callback per tag was the
-  // parser's hottest spot on converter HTML (thousands of tags per report).
-  const next = { lt: new NextOf(text, '<'), gt: new NextOf(text, '>'), close: new NextOf(text, '-->') };
-  const amps = new NextOf(text, '&');
-  const lf = new NextOf(text, '\n');
-  const cr = new NextOf(text, '\r');
+  let lt = text.indexOf('<');
+  let amp = text.indexOf('&');
+  if (lt < 0 && amp < 0) return text;
   const parts: string[] = [];
+  // The next `>`, `<` (inside a tag), `-->`, line feed and carriage return found (-2: not yet searched).
+  let gt = -2;
+  let inner = -2;
+  let close = -2;
+  let lf = -2;
+  let cr = -2;
   let last = 0;
   let pos = 0;
   for (;;) {
-    // The next `<` or `&` at or after pos: only there can markup start.
-    const lt = next.lt.from(pos);
-    const amp = amps.from(pos);
-    const p = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
+    if (lt >= 0 && lt < pos) lt = text.indexOf('<', pos);
+    if (amp >= 0 && amp < pos) amp = text.indexOf('&', pos);
+    const p = lt < 0 ? amp : amp < 0 ? lt : lt < amp ? lt : amp;
     if (p < 0) break;
-    const end = markupEnd(text, p, next);
+    let end = -1;
+    if (p === lt) {
+      if (text.startsWith('<!--', p)) {
+        // The first `-->` within 2,000 characters of the opening.
+        if (close === -2 || (close >= 0 && close < p + 4)) close = text.indexOf('-->', p + 4);
+        if (close >= 0 && close - (p + 4) <= 2000) end = close + 3;
+      } else {
+        let i = p + 1;
+        if (text.charCodeAt(i) === 0x2f) i++;
+        if (isAsciiLetter(text.charCodeAt(i))) {
+          // Up to 2,000 characters that are neither `<` nor `>`, then `>`.
+          if (gt === -2 || (gt >= 0 && gt < i + 1)) gt = text.indexOf('>', i + 1);
+          if (gt >= 0 && gt - (i + 1) <= 2000) {
+            if (inner === -2 || (inner >= 0 && inner < i + 1)) inner = text.indexOf('<', i + 1);
+            if (inner < 0 || inner > gt) end = gt + 1;
+          }
+        }
+      }
+    } else {
+      // `&` and 2–8 letters or `#` and 2–6 digits, then `;`.
+      let i = p + 1;
+      let k = 0;
+      while (k < 9 && isAsciiLetter(text.charCodeAt(i + k))) k++;
+      if (k >= 2 && k <= 8) {
+        if (text.charCodeAt(i + k) === 0x3b) end = i + k + 1;
+      } else if (k === 0 && text.charCodeAt(i) === 0x23) {
+        i++;
+        while (k < 7) {
+          const c = text.charCodeAt(i + k);
+          if (c < 0x30 || c > 0x39) break;
+          k++;
+        }
+        if (k >= 2 && k <= 6 && text.charCodeAt(i + k) === 0x3b) end = i + k + 1;
+      }
+    }
     if (end < 0) {
       pos = p + 1;
       continue;
     }
     parts.push(text.slice(last, p));
     // A tag a converter wrapped over lines keeps its line breaks, so line numbers stay too.
-    const n = lf.from(p);
-    const r = cr.from(p);
-    const broken = (n >= 0 && n < end) || (r >= 0 && r < end);
-    parts.push(broken ? text.slice(p, end).replace(LINE_BREAK_OR_NOT, ' ') : spaces(end - p));
+    if (lf === -2 || (lf >= 0 && lf < p)) lf = text.indexOf('\n', p);
+    if (cr === -2 || (cr >= 0 && cr < p)) cr = text.indexOf('\r', p);
+    if ((lf >= 0 && lf < end) || (cr >= 0 && cr < end)) {
+      let from = p;
+      for (let i = p; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 0x0a && c !== 0x0d) continue;
+        parts.push(spaces(i - from), c === 0x0a ? '\n' : '\r');
+        from = i + 1;
+      }
+      parts.push(spaces(end - from));
+    } else {
+      parts.push(spaces(end - p));
+    }
     last = end;
     pos = end;
   }
@@ -379,5 +425,6 @@ export function maskMarkup(text: string): string {
 export const CLASS_TAB = charClass('\t');
 export const CLASS_PIPE = charClass('|');
 export const CLASS_LT = charClass('<');
-export const CLASS_FULL_STOP = charClass('。');
+/** WS: any character isTrimmable takes (a line without one is one word). */
+export const CLASS_SPACE = charClass('\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff\u200b', false, [[0x2000, 0x200a]]);
 export const CLASS_FULL_WIDTH_DIGIT = charClass('０１２３４５６７８９');

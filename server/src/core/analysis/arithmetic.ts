@@ -53,10 +53,13 @@ export interface Arithmetic {
   fixes: Map<Identity, Repair[]>;
 }
 
+/** A blank's value (Decimals are immutable: one serves every blank). */
+const ZERO = new Decimal(0n, 0);
+
 export function cellValue(cell: Cell | null): Decimal | null {
   if (!cell) return null;
   if (cell.kind === 'number') return cell.value ?? null;
-  if (cell.kind === 'blank') return new Decimal(0n, 0);
+  if (cell.kind === 'blank') return ZERO;
   return null;
 }
 
@@ -77,12 +80,32 @@ export function sides(id: Identity, override?: Map<CellRef, Decimal>): [Decimal,
 }
 
 function holds(id: Identity, override?: Map<CellRef, Decimal>): boolean | null {
-  if (!override) {
-    const fast = holdsInIntegers(id);
-    if (fast !== undefined) return fast;
-  }
+  const fast = holdsInIntegers(id, override);
+  if (fast !== undefined) return fast;
   const s = sides(id, override);
   return s ? s[0].cmp(s[1]) === 0 : null;
+}
+
+/**
+ * The sum of a side's values (but `except`) in numbers when they are whole counts: null when a value
+ * is missing, undefined when one is fractional or large (the exact path decides then).
+ */
+function sumInIntegers(side: CellRef[], override: Map<CellRef, Decimal>, except?: CellRef): number | null | undefined {
+  let s = 0;
+  let whole = true;
+  for (const r of side) {
+    if (r === except) continue;
+    const v = override.get(r) ?? r.value;
+    if (!v) return null;
+    if (!whole || v.scale !== 0) {
+      whole = false;
+      continue;
+    }
+    const n = Number(v.units);
+    if (n < SMALL && n > -SMALL) s += n;
+    else whole = false;
+  }
+  return whole ? s : undefined;
 }
 
 /** Below this a count's sum in doubles is exact (an identity adds a few dozen of them). */
@@ -92,11 +115,11 @@ const SMALL = 2 ** 40;
  * `holds` for the usual identity, whose cells are whole counts: added as numbers, exactly, without
  * a Decimal per step. Undefined when a value is fractional or large (the exact path decides then).
  */
-function holdsInIntegers(id: Identity): boolean | null | undefined {
+function holdsInIntegers(id: Identity, override?: Map<CellRef, Decimal>): boolean | null | undefined {
   let a = 0;
   let b = 0;
   for (const r of id.lhs) {
-    const v = r.value;
+    const v = override?.get(r) ?? r.value;
     if (!v) return null;
     if (v.scale !== 0) return undefined;
     const n = Number(v.units);
@@ -104,7 +127,7 @@ function holdsInIntegers(id: Identity): boolean | null | undefined {
     a += n;
   }
   for (const r of id.rhs) {
-    const v = r.value;
+    const v = override?.get(r) ?? r.value;
     if (!v) return null;
     if (v.scale !== 0) return undefined;
     const n = Number(v.units);
@@ -150,10 +173,10 @@ function buildIdentities(report: Report): Identity[] {
         })),
       );
     }
-    for (const [id, row] of refs) {
+    refs.forEach((row, id) => {
       const d = defOf.get(id)!;
       out.push({ kind: 'T3-row-total', subject: d.short, lhs: row.slice(0, 6), rhs: [row[6]], total: row[6] });
-    }
+    });
     // A result row the reader did not find (a label it could not recognise) has unknown numbers:
     // （七）总计 is then not checked against the rows (the missing row is reported on its own).
     const complete = defs.every((d) => !d.result || refs.has(d.id));
@@ -193,6 +216,12 @@ function buildIdentities(report: Report): Identity[] {
 
 /** The value `ref` must take for `id` to hold, given the other cells. */
 function required(id: Identity, ref: CellRef, override: Map<CellRef, Decimal>): Decimal | null {
+  // Whole counts: the same difference in numbers (what the Decimals give: scale 0, exact).
+  const inLhs = id.lhs.includes(ref);
+  const sameSide = sumInIntegers(inLhs ? id.lhs : id.rhs, override, ref);
+  const otherSide = sumInIntegers(inLhs ? id.rhs : id.lhs, override);
+  if (sameSide === null || otherSide === null) return null;
+  if (sameSide !== undefined && otherSide !== undefined) return Decimal.fromInt(otherSide - sameSide);
   const others = (side: CellRef[]) => sum(side.filter((r) => r !== ref), override);
   const inL = id.lhs.includes(ref);
   const same = others(inL ? id.lhs : id.rhs);
@@ -209,14 +238,23 @@ export function computeArithmetic(report: Report): Arithmetic {
   const override = new Map<CellRef, Decimal>();
   const repairs: Repair[] = [];
   for (let round = 0; round < 50; round++) {
-    const broken = identities.filter((id) => holds(id, override) === false);
+    // Each identity's state once per round (sound, broken or unknown).
+    const state = identities.map((id) => holds(id, override));
+    const broken = identities.filter((_, i) => state[i] === false);
     if (!broken.length) break;
     const sound = new Set<CellRef>();
-    for (const id of identities) if (holds(id, override) === true) for (const r of [...id.lhs, ...id.rhs]) sound.add(r);
+    identities.forEach((id, i) => {
+      if (state[i] !== true) return;
+      for (const r of id.lhs) sound.add(r);
+      for (const r of id.rhs) sound.add(r);
+    });
     let best: { ref: CellRef; value: Decimal; score: number } | undefined;
     let tie = false;
     const candidates = new Set<CellRef>();
-    for (const id of broken) for (const r of [...id.lhs, ...id.rhs]) if (r.cell && !sound.has(r)) candidates.add(r);
+    for (const id of broken) {
+      for (const r of id.lhs) if (r.cell && !sound.has(r)) candidates.add(r);
+      for (const r of id.rhs) if (r.cell && !sound.has(r)) candidates.add(r);
+    }
     for (const ref of candidates) {
       const mine = broken.filter((id) => id.lhs.includes(ref) || id.rhs.includes(ref));
       const values = mine.map((id) => required(id, ref, override));

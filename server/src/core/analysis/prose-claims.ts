@@ -13,6 +13,7 @@ import type { Cell, Report } from '../model';
 import { Decimal, Span, sumDecimals } from '../text';
 import { cellValue } from './arithmetic';
 import { proseSentences } from './prose';
+import { memoOf } from './memo';
 
 /** Rows of the 三 table whose 总计 cells are added, or the review / litigation totals. */
 type Target = { kind: 'rows'; ids: string[] } | { kind: 'review' } | { kind: 'suits' };
@@ -119,12 +120,10 @@ export interface ProseClaim {
 
 /** Every prose number the checker compares with the tables: the rule, hover and go-to-definition share it. */
 /** Computed once per parsed report: several rules and features read it. */
-const PROSECLAIMS_MEMO = new WeakMap<Report, ProseClaim[]>();
 
 export function proseClaims(report: Report): ProseClaim[] {
-  let memo = PROSECLAIMS_MEMO.get(report);
-  if (!memo) PROSECLAIMS_MEMO.set(report, (memo = proseClaimsOf(report)));
-  return memo;
+  const memo = memoOf(report);
+  return (memo.claims ??= proseClaimsOf(report));
 }
 
 function proseClaimsOf(report: Report): ProseClaim[] {

@@ -2,17 +2,18 @@
  * The text of each section outside its tables, and the closing block (signature and date) under
  * the last section: what the content rules (REPORT-FORMAT §10) read.
  */
-import type { Report } from '../model';
+import { Report, tableLineFlags } from '../model';
 import { foldDigits, Line } from '../text';
 
 /** The lines of section `n` (1–6) after its heading and up to the next heading, tables left out. */
 export function sectionLines(report: Report, n: number): Line[] {
   const headings = report.headings;
   const out: Line[] = [];
+  const inTable = tableLineFlags(report);
   for (let h = 0; h < headings.length; h++) {
     if (headings[h].number !== n) continue;
     const end = h + 1 < headings.length ? headings[h + 1].line : report.lines.length;
-    for (let i = headings[h].line + 1; i < end; i++) if (!report.tableLines.has(i)) out.push(report.lines[i]);
+    for (let i = headings[h].line + 1; i < end; i++) if (!inTable[i]) out.push(report.lines[i]);
   }
   return out;
 }

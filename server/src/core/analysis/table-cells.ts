@@ -9,6 +9,7 @@ import {
 } from '../format/official';
 import type { Report, TableRow } from '../model';
 import type { Cell } from '../model';
+import { memoOf } from './memo';
 
 export type CellRole = 'count' | 'signed' | 'amount';
 
@@ -22,12 +23,10 @@ export interface PlacedCell {
 }
 
 /** Computed once per parsed report: several rules and features read it. */
-const TABLECELLS_MEMO = new WeakMap<Report, PlacedCell[]>();
 
 export function tableCells(report: Report): PlacedCell[] {
-  let memo = TABLECELLS_MEMO.get(report);
-  if (!memo) TABLECELLS_MEMO.set(report, (memo = tableCellsOf(report)));
-  return memo;
+  const memo = memoOf(report);
+  return (memo.cells ??= tableCellsOf(report));
 }
 
 function tableCellsOf(report: Report): PlacedCell[] {

@@ -3,7 +3,7 @@
  * line, space-aligned PDF text and pipe tables all reduce to a stream of cells with exact spans.
  */
 import type { Cell } from '../model';
-import { CLASS_PIPE, CLASS_TAB, Decimal, Line, WS, foldCompat, isTrimmable, lineHas, trimSpan } from '../text';
+import { CLASS_PIPE, CLASS_SPACE, CLASS_TAB, Decimal, Line, WS, foldCompat, isTrimmable, lineHas, trimSpan } from '../text';
 
 const SPACES = new RegExp(`[${WS}]+`, 'g');
 const PLACEHOLDER = /^(?:[/\\\-—–―─_~～]+|无)$/;
@@ -28,20 +28,36 @@ export function isPageMark(text: string): boolean {
 
 /** Reads one cell's text: a number (with unit and note), a blank, a damaged number or text. */
 type Classified = Pick<Cell, 'kind' | 'value' | 'unit' | 'note' | 'placeholder'>;
-/** The same few cell texts (`0`, `1`, labels) recur thousands of times: classify each once. */
-const CLASSIFIED = new Map<string, Classified>();
+/**
+ * The same few cell texts (`0`, `1`, labels) recur thousands of times: each is classified once, and
+ * kept with a slot for what the readers learn of it (see `textSlot`), so one lookup serves both.
+ */
+interface TextEntry {
+  classified: Classified;
+  extra: unknown;
+}
+const TEXTS = new Map<string, TextEntry>();
+
+function textEntry(raw: string): TextEntry {
+  let e = TEXTS.get(raw);
+  if (!e) {
+    if (TEXTS.size > 20000) TEXTS.clear();
+    e = { classified: classify(raw), extra: undefined };
+    TEXTS.set(raw, e);
+  }
+  return e;
+}
 
 export function classifyCell(raw: string): Classified {
   // A count written plainly (`0`, `12`, `305`: most cells) is looked up by its value, without hashing the text.
   const n = plainCount(raw);
   if (n >= 0) return (PLAIN_COUNTS[n] ??= classify(raw));
-  let c = CLASSIFIED.get(raw);
-  if (!c) {
-    if (CLASSIFIED.size > 20000) CLASSIFIED.clear();
-    c = classify(raw);
-    CLASSIFIED.set(raw, c);
-  }
-  return c;
+  return textEntry(raw).classified;
+}
+
+/** A slot kept with a text's classification, for the label readers' own facts about the text. */
+export function textSlot(raw: string): { extra: unknown } {
+  return textEntry(raw);
 }
 
 const PLAIN_COUNTS: Array<Classified | undefined> = new Array(10000).fill(undefined);
@@ -190,37 +206,54 @@ export function splitLineCells(line: Line): Cell[] {
     });
     return out;
   }
+  // No space at all (a cell per line): the line is its one cell.
+  if (!lineHas(line, CLASS_SPACE)) {
+    if (text !== '') out.push(makeCell(text, line.start, line.index));
+    return out;
+  }
   // No TAB (most lines): no split (a split of a sliced string is costly).
   if (!lineHas(line, CLASS_TAB)) {
     if (text.trim() === '') return out;
     splitSpaced(text, line.start, line.index, out);
     return out;
   }
-  const parts = text.split('\t');
-  let pos = line.start;
-  parts.forEach((p, i) => {
+  // The pieces between TABs, found by walking (no split of the line, no piece for an empty cell).
+  for (let from = 0, i = 0; ; i++) {
+    let tab = from;
+    while (tab < text.length && text.charCodeAt(tab) !== 0x09) tab++;
+    if (tab === text.length) tab = -1;
+    const end = tab < 0 ? text.length : tab;
     // Nothing before the first TAB is indentation; spaces or NBSP there are a blank first cell.
-    const indentation = i === 0 && p === '';
-    if (!indentation) splitCellsOfSegment(p, pos, line.index, out, true);
-    pos += p.length + 1;
-  });
+    if (end > from) splitCellsOfSegment(text.slice(from, end), line.start + from, line.index, out, true);
+    else if (i > 0) out.push({ raw: '', span: { start: line.start + from, end: line.start + from }, line: line.index, kind: 'blank', placeholder: false });
+    if (tab < 0) break;
+    from = tab + 1;
+  }
   return out;
 }
 
+/** What String.prototype.trim removes: WS but the zero-width space. */
+const isJsSpace = (c: number) => c !== 0x200b && isTrimmable(c);
+
 function splitCellsOfSegment(seg: string, start: number, line: number, out: Cell[], keepEmpty: boolean): void {
-  if (seg.trim() === '') {
+  // `seg.trim()`'s bounds, by walking.
+  let a = 0;
+  let b = seg.length;
+  while (a < b && isJsSpace(seg.charCodeAt(a))) a++;
+  if (a === b) {
     if (keepEmpty) {
       const t = trimSpan(seg, start);
       out.push({ raw: '', span: { start: t.start, end: t.start }, line, kind: 'blank', placeholder: false });
     }
     return;
   }
+  while (b > a && isJsSpace(seg.charCodeAt(b - 1))) b--;
   // One word and nothing to split (`0`, `规章`): the common case of a TAB or pipe cell.
-  if (!INNER_SPACE.test(seg.trim())) {
+  let inner = false;
+  for (let i = a; i < b && !inner; i++) inner = isTrimmable(seg.charCodeAt(i));
+  if (!inner) {
     out.push(makeCell(seg, start, line));
     return;
   }
   splitSpaced(seg, start, line, out);
 }
-
-const INNER_SPACE = new RegExp(`[${WS}]`);

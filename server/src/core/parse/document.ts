@@ -7,10 +7,11 @@
  */
 import { APPLICATION_GROUP_SIGNATURES, APPLICATION_ROWS, DISCLOSURE_BLOCKS, REVIEW_COLUMNS, SECTIONS, SectionDef, officialHeading } from '../format/official';
 import type { HeadingVariant, Report, SectionHeading, SubHeading, Title } from '../model';
-import { CLASS_TAB, Line, WS, charClass, foldCompat, isTrimmable, lineHas, trimSpan } from '../text';
+import { CLASS_TAB, Line, WS, charClass, foldCompat, isTrimmable, lineHas, nfkc, trimSpan } from '../text';
 import { editDistance, labelKey } from '../labels';
 
 const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const NUMERAL_BY_CODE = new Map(Object.entries(NUMERAL_VALUE).map(([ch, n]) => [ch.charCodeAt(0), n]));
 
 // ---------------------------------------------------------------------------------------------
 // Markup around a line's words
@@ -156,7 +157,22 @@ interface Classified {
 }
 
 /** Which section a heading's words (key, after the numeral) name, and how they depart from the official wording. */
+/** classify's answers per numeral and key (numbered lines recur: every report has its headings and `一是…`). */
+const CLASSIFIED_KEYS = new Map<number, Map<string, Classified | null>>();
+
 function classify(key: string, numeral: number): Classified | undefined {
+  let byKey = CLASSIFIED_KEYS.get(numeral);
+  if (!byKey) CLASSIFIED_KEYS.set(numeral, (byKey = new Map()));
+  let c = byKey.get(key);
+  if (c === undefined) {
+    if (byKey.size > 5000) byKey.clear();
+    c = classifyKey(key, numeral) ?? null;
+    byKey.set(key, c);
+  }
+  return c ?? undefined;
+}
+
+function classifyKey(key: string, numeral: number): Classified | undefined {
   if (!key) return undefined;
   for (const s of SECTIONS) {
     const k = okey(s);
@@ -196,11 +212,13 @@ function headingParts(text: string): HeadingParts | undefined {
   const { from, to } = stripMarkup(text);
   if (to <= from) return undefined;
   const core = text.slice(from, to);
-  // A Kangxi radical from PDF extraction (⼀ U+2F00) is the numeral it looks like.
-  const first = foldCompat(core[0]);
-  if (first.length === 1) {
+  // A Kangxi radical from PDF extraction (⼀ U+2F00) is the numeral it looks like (a plain numeral
+  // folds to itself, and is told by its code).
+  const plain = NUMERAL_BY_CODE.get(core.charCodeAt(0));
+  const first = plain === undefined ? foldCompat(core[0]) : '';
+  if (plain !== undefined || first.length === 1) {
     // CORE's parts found in one walk (no match object): numeral, INNER, separator, INNER, rest.
-    const numeral = NUMERAL_VALUE[first];
+    const numeral = plain ?? NUMERAL_VALUE[first];
     if (numeral === undefined) return undefined;
     const a = innerEnd(core, 1);
     const hasSeparator = a < core.length && SEPARATORS.has(core.charCodeAt(a));
@@ -214,7 +232,7 @@ function headingParts(text: string): HeadingParts | undefined {
       return { numeral, from, to, rest, hasSeparator, innerMarkup };
     }
   }
-  const m = CORE.exec(first + core.slice(1));
+  const m = CORE.exec((plain === undefined ? first : core[0]) + core.slice(1));
   if (!m) return undefined;
   const hasSeparator = !!m[3];
   if (!hasSeparator && !SPACE.test(m[2])) return undefined;
@@ -300,7 +318,8 @@ function inferMissing(lines: Line[], found: SectionHeading[]): SectionHeading[] 
 export function findHeadings(lines: Line[]): SectionHeading[] {
   const headings: SectionHeading[] = [];
   const bare: SectionHeading[] = [];
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
     const h = matchHeading(line);
     if (h) headings.push(h);
     else {
@@ -332,8 +351,10 @@ function matchBareHeading(line: Line): SectionHeading | undefined {
   const { from, to } = stripMarkup(text);
   if (to <= from) return undefined;
   const core = text.slice(from, to);
+  // Prose (punctuation) is no title, and is not keyed.
+  if (PROSE_PUNCTUATION.test(core)) return undefined;
   const key = labelKey(core);
-  if (key.length < 4 || PROSE_PUNCTUATION.test(core)) return undefined;
+  if (key.length < 4) return undefined;
   const section = SECTIONS.find((sec) => key === okey(sec));
   if (!section) return undefined;
   return { number: section.number, text: core, span: { start: line.start + from, end: line.start + to }, line: line.index, variant: 'unnumbered' };
@@ -350,6 +371,7 @@ export function writtenNumeral(h: SectionHeading): string {
 /** Tried where the words start (sticky): its longest match, 5 characters, never reaches past 20. */
 const SUBHEADING = /(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d))/y;
 const SHOWN_END = /[。：:；]/;
+const SUB_NUMERALS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 const OPENING_PAREN = /^[（(]/;
 
 function matchSubHeading(line: Line): SubHeading | undefined {
@@ -357,6 +379,9 @@ function matchSubHeading(line: Line): SubHeading | undefined {
   const head = line.text.slice(0, MARKUP_LINE_LIMIT);
   // The words' start first; their end only for a line that is a sub-heading.
   const from = leadEnd(head, 0);
+  // SUBHEADING starts with a bracket, a numeral or a digit: any other character rules it out.
+  const c = head.charCodeAt(from);
+  if (!(c === 0xff08 || c === 0x28 || SUB_NUMERALS.has(c) || (c >= 0x30 && c <= 0x39))) return undefined;
   SUBHEADING.lastIndex = from;
   if (!SUBHEADING.test(head)) return undefined;
   const to = trailStart(head, from, head.length);
@@ -371,7 +396,8 @@ function matchSubHeading(line: Line): SubHeading | undefined {
 /** Sub-headings after the first section heading, outside headings and tables. */
 export function findSubHeadings(lines: Line[], firstHeading: number, skip: (line: number) => boolean): SubHeading[] {
   const out: SubHeading[] = [];
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
     if (line.index < firstHeading || skip(line.index)) continue;
     const s = matchSubHeading(line);
     if (s) out.push(s);
@@ -412,7 +438,8 @@ function fragmentOf(line: Line): Fragment | undefined {
 }
 
 const CHINESE_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-const hasYear = (s: string) => /\d{4}\s*年|[二][〇零Ｏ][一二三四五六七八九〇零Ｏ]{2}年/.test(s.normalize('NFKC'));
+const YEAR_WORD = /\d{4}\s*年|[二][〇零Ｏ][一二三四五六七八九〇零Ｏ]{2}年/;
+const hasYear = (s: string) => YEAR_WORD.test(nfkc(s));
 
 /** A short line that can be one piece of a title broken over lines. */
 function isTitlePiece(f: Fragment): boolean {
@@ -468,7 +495,7 @@ function scanTitle(lines: Line[], from: number, limit: number, before: number): 
 export function readTitle(lines: Line[], firstHeading: number): { title?: Title; year?: number; body?: string } {
   const title = findTitle(lines, firstHeading);
   if (!title) return {};
-  let key = title.text.normalize('NFKC').replace(/\s+/g, '');
+  let key = nfkc(title.text).replace(/\s+/g, '');
   // A year in Chinese numerals (二〇二一年) is read as digits.
   key = key.replace(/[二][〇零Ｏ][一二三四五六七八九〇零Ｏ]{2}(?=年)/g, (y) => [...y].map((c) => CHINESE_DIGITS[c] ?? c).join(''));
   const ym = /(\d{4})年/.exec(key);
@@ -502,14 +529,13 @@ const LEGACY_CHARS = charClass('概依减咨因其', true);
 /** How many distinct pre-2019 headings the document has. */
 function legacySignals(lines: Line[]): number {
   const seen = new Set<number>();
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
     if (line.text.length > 60 || !lineHas(line, LEGACY_CHARS) || !numeralFirst(line.text) || TAB_THEN_DIGIT.test(line.text)) continue;
     const p = headingParts(line.text);
     if (!p || SENTENCE_END.test(p.rest)) continue;
     const key = labelKey(p.rest);
-    LEGACY_HEADINGS.forEach((test, i) => {
-      if (test(key, p.numeral)) seen.add(i);
-    });
+    for (let i = 0; i < LEGACY_HEADINGS.length; i++) if (LEGACY_HEADINGS[i](key, p.numeral)) seen.add(i);
   }
   return seen.size;
 }
@@ -526,6 +552,21 @@ export function isLegacy(lines: Line[], year: number | undefined, hasApplication
   return n >= 3 || (n >= 2 && !hasApplications);
 }
 
+/** How many distinct section numbers the headings have (a bit per number; a Set for any other). */
+function distinctNumbers(headings: SectionHeading[]): number {
+  let bits = 0;
+  let n = 0;
+  for (const h of headings) {
+    const k = h.number;
+    if (!(Number.isInteger(k) && k >= 0 && k < 31)) return new Set(headings.map((x) => x.number)).size;
+    if (!(bits & (1 << k))) {
+      bits |= 1 << k;
+      n++;
+    }
+  }
+  return n;
+}
+
 /**
  * Whether the document looks like an annual report at all. The criterion: at least two of the six
  * sections are found (under any spelling), or rows of at least one of the three tables are read. A meeting note or
@@ -533,7 +574,7 @@ export function isLegacy(lines: Line[], year: number | undefined, hasApplication
  * information note instead of six missing sections.
  */
 export function looksLikeReport(report: Pick<Report, 'headings' | 'disclosure' | 'applications' | 'review'>): boolean {
-  if (new Set(report.headings.map((h) => h.number)).size >= 2) return true;
+  if (distinctNumbers(report.headings) >= 2) return true;
   // A table counts when rows of it were read: an anchor alone (a notice's sentence about 勾稽关系) is not a table.
   if (report.applications && report.applications.rows.size > 0) return true;
   if (report.disclosure && report.disclosure.blocks.some((b) => b.rows.length > 0)) return true;

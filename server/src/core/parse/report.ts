@@ -1,7 +1,7 @@
 /** Text → Report: title, year, sections, sub-headings and the three tables, in either format. */
 import { FORMAT_MARKERS, FormatId } from '../format/official';
-import type { Report, SectionHeading } from '../model';
-import { CLASS_FULL_STOP, CLASS_LT, CLASS_PIPE, CLASS_TAB, Line, LineIndex, charClass, detectEol, lineHas, maskMarkup, splitLines } from '../text';
+import { Report, SectionHeading, defineTableLines, tableLineFlags } from '../model';
+import { CLASS_LT, CLASS_PIPE, CLASS_TAB, Line, LineIndex, charClass, detectEol, lineHas, maskMarkup, splitLines } from '../text';
 import { labelKey } from '../labels';
 import { splitLineCells } from './cells';
 import { findHeadings, findSubHeadings, isLegacy, readTitle } from './document';
@@ -19,10 +19,11 @@ const MARKER_RE = new RegExp([...MARKER_FORMAT.keys()].sort((a, b) => b.length -
 /** A line whose key holds a marker holds the marker's last character (or one folding may turn into it). */
 const MARKER_CHARS = charClass([...new Set([...MARKER_FORMAT.keys()].map((m) => m.slice(-1)))].join(''), true);
 
-function detectFormat(lines: Line[], year: number | undefined, option: ParseOptions['format'], keyOf: (i: number) => string): Pick<Report, 'format' | 'formatSource'> {
+function detectFormat(lines: Line[], from: number, to: number, year: number | undefined, option: ParseOptions['format'], keyOf: (i: number) => string): Pick<Report, 'format' | 'formatSource'> {
   if (option && option !== 'auto') return { format: option, formatSource: 'setting' };
   const found: Record<FormatId, Set<string>> = { '2019': new Set(), '2021': new Set() };
-  for (const line of lines) {
+  for (let li = from; li < to; li++) {
+    const line = lines[li];
     // Most table lines (values, other labels) cannot hold a marker: they are not keyed.
     if (!lineHas(line, MARKER_CHARS)) continue;
     const key = keyOf(line.index);
@@ -55,9 +56,16 @@ const ANCHORS: Anchors = {
     }),
 };
 
-function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>, keyOf: (i: number) => string): number {
+/**
+ * A line whose key an anchor test accepts holds one of these, or a character folding may turn into
+ * one: other lines are not keyed. 表二 and 表三: 第二十条, 信息内容; 勾稽, 申请人, 申请. 表四: 复议, 诉讼, 维持.
+ */
+const TABLE_ANCHOR_CHARS = charClass('条内稽申', true);
+const REVIEW_ANCHOR_CHARS = charClass('复诉维', true);
+
+function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>, keyOf: (i: number) => string, chars: number): number {
   for (let i = from; i < to; i++) {
-    if (headingLines.has(i) || keyOf(i).length > 100) continue;
+    if (!lineHas(lines[i], chars) || headingLines.has(i) || keyOf(i).length > 100) continue;
     if (test(keyOf(i), lines[i])) return i;
   }
   return -1;
@@ -71,7 +79,7 @@ function findAnchor(lines: Line[], from: number, to: number, test: (key: string,
 function regionEnd(lines: Line[], anchor: number, headingEnd: number): number {
   for (let i = anchor + 3; i < headingEnd; i++) {
     const t = lines[i].text;
-    if (t.length >= 30 && lineHas(lines[i], CLASS_FULL_STOP) && !lineHas(lines[i], CLASS_TAB | CLASS_PIPE | CLASS_LT)) return i;
+    if (t.length >= 30 && !lineHas(lines[i], CLASS_TAB | CLASS_PIPE | CLASS_LT) && t.includes('。')) return i;
   }
   return headingEnd;
 }
@@ -80,6 +88,9 @@ function nextHeadingAfter(line: number, headings: SectionHeading[], end: number)
   for (const h of headings) if (h.line > line) return h.line;
   return end;
 }
+
+/** A placeholder until the table regions are known (defineTableLines replaces it before the report is returned). */
+const EMPTY_LINES: Set<number> = new Set();
 
 /** Parses report text. Never throws on any input; linear in the length of the text. */
 export function parseReport(text: string, options: ParseOptions = {}): Report {
@@ -97,20 +108,22 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const end = lines.length;
   // The tables' anchors first: the format markers are table words, so only the lines from the
   // first table to section 五 are searched for them (the prose around them is not keyed).
-  const dAt = findAnchor(lines, Math.max(0, sectionLine(2)), end, ANCHORS.disclosure, headingLines, keyOf);
-  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf);
+  const dAt = findAnchor(lines, Math.max(0, sectionLine(2)), end, ANCHORS.disclosure, headingLines, keyOf, TABLE_ANCHOR_CHARS);
+  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf, TABLE_ANCHOR_CHARS);
   const tablesFrom = dAt >= 0 ? dAt : aAt >= 0 ? aAt : 0;
   const s5 = sectionLine(5);
   const tablesTo = dAt < 0 && aAt < 0 ? end : s5 > tablesFrom ? s5 : end;
-  const { format, formatSource } = detectFormat(lines.slice(tablesFrom, tablesTo), year, options.format, keyOf);
+  const { format, formatSource } = detectFormat(lines, Math.max(0, tablesFrom), Math.min(lines.length, tablesTo), year, options.format, keyOf);
 
   const report: Report = {
     text, lines, index, eol: detectEol(text), title, body, year, format, formatSource,
-    legacy: false, headings, subHeadings: [], tableLines: new Set(),
+    legacy: false, headings, subHeadings: [], tableLines: EMPTY_LINES,
   };
 
+  // The table regions, in order: `tableLines` is made from them (see defineTableLines).
+  const tableRanges: Array<[number, number]> = [];
   const markTable = (from: number, to: number) => {
-    for (let i = from; i <= to; i++) report.tableLines.add(i);
+    tableRanges.push([from, to]);
   };
 
   const pdfText = looksLikePdfText(text, lines);
@@ -124,13 +137,15 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     markTable(aAt, report.applications.endLine);
   }
   const rFrom = Math.max(0, sectionLine(4), report.applications ? report.applications.endLine + 1 : 0);
-  const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf);
+  const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf, REVIEW_ANCHOR_CHARS);
   if (rAt >= 0) {
     report.review = parseReview(text, lines, rAt, regionEnd(lines, rAt, nextHeadingAfter(rAt, headings, end)), pdfText);
     markTable(rAt, report.review.endLine);
   }
 
-  report.subHeadings = findSubHeadings(lines, firstHeading, (i) => headingLines.has(i) || report.tableLines.has(i));
+  defineTableLines(report, tableRanges);
+  const inTable = tableLineFlags(report);
+  report.subHeadings = findSubHeadings(lines, firstHeading, (i) => headingLines.has(i) || inTable[i] === 1);
 
   report.legacy = isLegacy(lines, year, !!report.applications);
   return report;

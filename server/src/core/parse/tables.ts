@@ -12,6 +12,7 @@ import type { Line } from '../text';
 import { closestLabel, labelBody, labelKey } from '../labels';
 import type { Grid } from './grid';
 import { candidateGrids } from './layout/index';
+import { textSlot } from './cells';
 import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows, rowsOnOwnLines } from './read/reader';
 import { applicationsFailure, reviewFailure } from './read/verify';
 import type { Cell, TableRow } from '../model';
@@ -28,6 +29,23 @@ const ITEM = /第二十条第([一二三四五六七八九十]+)项/;
 /** A text cell that is prose, not a label: tables end there once their last row is read. */
 function isProse(cell: Cell): boolean {
   return cell.raw.length > 60 || PROSE_STOP.test(cell.raw);
+}
+
+/**
+ * What the label matchers ask of a cell's text, once per text (labels and headers recur in every
+ * report): whether it is prose, its label key, whether it has spaces inside, and per format what
+ * its words say in 表三 (`wordsOf`).
+ */
+interface TextInfo {
+  prose: boolean;
+  key: string;
+  innerSpace: boolean;
+  words: Partial<Record<FormatId, LabelWords>>;
+}
+function textInfo(raw: string): TextInfo {
+  // Kept in the slot beside the text's classification: one lookup for both.
+  const slot = textSlot(raw);
+  return (slot.extra ??= { prose: raw.length > 60 || PROSE_STOP.test(raw), key: labelKey(raw), innerSpace: INNER_WS.test(raw), words: {} }) as TextInfo;
 }
 
 /** Cells whose source text is not their text (markup inside) are never edited by a fix. */
@@ -114,18 +132,32 @@ function inOrder(s: string, official: string): number {
   return n;
 }
 
-/** The row of 表三 a label's words name, by signature, by the start of its official label, or misspelt (memoised per key: labels recur). */
-const ROW_BY_WORDS: Partial<Record<FormatId, Map<string, string | null>>> = {};
+/**
+ * What a label key of 表三 says by its words alone (memoised per key: labels recur): its body
+ * without the ordinal, whether it is a group label, and the row it names by signature, by the
+ * start of its official label, or misspelt.
+ */
+interface LabelWords {
+  body: string;
+  group: boolean;
+  row: string | null;
+}
+const WORDS: Partial<Record<FormatId, Map<string, LabelWords>>> = {};
 
-function rowByWords(format: FormatId, key: string, body: string, bodies: string[]): string | null {
-  const memo = (ROW_BY_WORDS[format] ??= new Map());
-  let id = memo.get(key);
-  if (id === undefined) {
-    if (memo.size > 5000) memo.clear();
-    id = rowByWordsOf(APPLICATION_ROWS[format], key, body, bodies);
-    memo.set(key, id);
+function wordsOf(format: FormatId, key: string, bodies: string[]): LabelWords {
+  const memo = (WORDS[format] ??= new Map());
+  let words = memo.get(key);
+  if (words === undefined) {
+    if (memo.size > 20000) memo.clear();
+    const body = labelBody(key);
+    words = {
+      body,
+      group: APPLICATION_GROUP_SIGNATURES.some((g) => key.endsWith(g) || body === g || key === g),
+      row: rowByWordsOf(APPLICATION_ROWS[format], key, body, bodies),
+    };
+    memo.set(key, words);
   }
-  return id;
+  return words;
 }
 
 function rowByWordsOf(defs: ApplicationRowDef[], key: string, body: string, bodies: string[]): string | null {
@@ -145,6 +177,20 @@ function rowByWordsOf(defs: ApplicationRowDef[], key: string, body: string, bodi
 /** Row label keys per format, computed once (and one array each, so their lookups can be memoised). */
 const BODIES: Partial<Record<FormatId, string[]>> = {};
 const DISCLOSURE_KEYS: Partial<Record<FormatId, string[]>> = {};
+const DISCLOSURE_LABELS: Partial<Record<FormatId, Array<{ key: string; id: string; block: number }>>> = {};
+
+/** 表二's row labels and their variants by key, the same for every report of a format. */
+function disclosureLabels(format: FormatId): Array<{ key: string; id: string; block: number }> {
+  const labels: Array<{ key: string; id: string; block: number }> = [];
+  DISCLOSURE_BLOCKS[format].forEach((d, b) =>
+    d.rows.forEach((r) => {
+      labels.push({ key: labelKey(r.label), id: r.label, block: b });
+      for (const v of r.variants) labels.push({ key: labelKey(v), id: r.label, block: b });
+    }),
+  );
+  // Longer labels first, so 行政规范性文件 is not read as 规范性文件.
+  return labels.sort((a, b) => b.key.length - a.key.length);
+}
 const RESULT_IDS: Partial<Record<FormatId, string[]>> = {};
 const DISCLOSURE_ROW_BY_KEY: Partial<Record<FormatId, Map<string, { id: string; block: number } | null>>> = {};
 
@@ -157,7 +203,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   // (`（六）其 1.申请人无正当理`): the numbered last word is the row's label.
   const matchLastWord = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => {
     // A cell of one word (most cells) has no last word of its own.
-    if (!INNER_WS.test(cell.raw)) return null;
+    if (!textInfo(cell.raw).innerSpace) return null;
     const words = cell.raw.trim().split(WS_RUN);
     const last = words[words.length - 1];
     if (words.length < 2 || !NUMBERED_WORD.test(last)) return null;
@@ -165,11 +211,14 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
     return m?.type === 'row' ? m : null;
   };
   const matchLabel = (cell: Cell, seen: ReadonlySet<string>): LabelMatch => {
-    if (isProse(cell)) return seen.has('4') ? { type: 'end' } : null;
-    const key = labelKey(cell.raw);
+    const info = textInfo(cell.raw);
+    if (info.prose) return seen.has('4') ? { type: 'end' } : null;
+    const key = info.key;
     if (!key) return null;
-    const body = labelBody(key);
-    if (APPLICATION_GROUP_SIGNATURES.some((g) => key.endsWith(g) || body === g || key === g)) return { type: 'group' };
+    // What the words alone say (their body, a group label, the row they name), once per key.
+    const words = (info.words[format] ??= wordsOf(format, key, bodies));
+    const body = words.body;
+    if (words.group) return { type: 'group' };
     if (body === '其他处理' || key.endsWith('其他处理')) {
       // In 2021 this is the group over 3.6.1–3.6.3, unless the report kept the 2019 single row:
       // then values follow it, and it is read as 3.6.
@@ -181,7 +230,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
     if (body === '其他') {
       return format === '2021' && (seen.has('3.6.1') || seen.has('3.6.2')) ? { type: 'row', id: '3.6.3', columns: 7 } : null;
     }
-    const id = rowByWords(format, key, body, bodies);
+    const id = words.row;
     if (id !== null) return { type: 'row', id, columns: 7 };
     // A label cut short or misprinted (`2.其他法律法规禁`, `2.其他法律行政止公开`) right after its
     // official predecessor: the format fixes the order of the rows, so it is the next row when it
@@ -338,21 +387,13 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
   const blocks: DisclosureBlock[] = defs.map((d) => ({ item: d.item, amountUnit: '万元', rows: [] }));
   let currentBlock = -1;
   const rowBlock = new Map<string, number>();
-  const labels: Array<{ key: string; id: string; block: number }> = [];
-  defs.forEach((d, b) =>
-    d.rows.forEach((r) => {
-      labels.push({ key: labelKey(r.label), id: r.label, block: b });
-      for (const v of r.variants) labels.push({ key: labelKey(v), id: r.label, block: b });
-    }),
-  );
-  // Longer labels first, so 行政规范性文件 is not read as 规范性文件.
-  labels.sort((a, b) => b.key.length - a.key.length);
+  const labels = (DISCLOSURE_LABELS[format] ??= disclosureLabels(format));
   // The row a key names depends on the key alone (memoised per format: labels recur).
   const memo = (DISCLOSURE_ROW_BY_KEY[format] ??= new Map());
   const labelOf = (key: string): { id: string; block: number } | undefined => {
     let hit = memo.get(key);
     if (hit === undefined) {
-      if (memo.size > 5000) memo.clear();
+      if (memo.size > 20000) memo.clear();
       let found = labels.find((l) => key === l.key || (key.startsWith(l.key) && key.length <= l.key.length + 4));
       if (!found && key.length >= 4 && key.length <= 14 && !HAS_DIGIT.test(key)) {
         const near = closestLabel(key, (DISCLOSURE_KEYS[format] ??= labels.map((l) => l.key)));
@@ -364,8 +405,9 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
     return hit ?? undefined;
   };
   const match = (cell: Cell): LabelMatch => {
-    if (isProse(cell)) return { type: 'end' };
-    const key = labelKey(cell.raw);
+    const info = textInfo(cell.raw);
+    if (info.prose) return { type: 'end' };
+    const key = info.key;
     const item = ITEM.exec(key);
     if (item) {
       currentBlock = defs.findIndex((d) => d.item === item[1]);

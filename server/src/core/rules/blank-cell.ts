@@ -9,13 +9,16 @@ export const blankCell: Rule = {
   defaultSeverity: 'information',
   description: '空白单元格或“/”“—”“无”按 0 计算',
   check({ report }) {
-    const tables = new Map<'disclosure' | 'applications' | 'review', { span: Span; count: number; rows: string[] }>();
+    const tables = new Map<'disclosure' | 'applications' | 'review', { span: Span; count: number; rows: string[]; named: Set<string> }>();
     for (const p of tableCells(report)) {
       if (p.cell.kind !== 'blank') continue;
-      const entry = tables.get(p.table) ?? { span: p.tableRow?.labelCells[0]?.span ?? p.cell.span, count: 0, rows: [] };
+      let entry = tables.get(p.table);
+      if (!entry) tables.set(p.table, (entry = { span: p.tableRow?.labelCells[0]?.span ?? p.cell.span, count: 0, rows: [], named: new Set() }));
       entry.count++;
-      if (!entry.rows.includes(p.row)) entry.rows.push(p.row);
-      tables.set(p.table, entry);
+      if (!entry.named.has(p.row)) {
+        entry.named.add(p.row);
+        entry.rows.push(p.row);
+      }
     }
     const out: RuleFinding[] = [];
     for (const [table, e] of tables) {

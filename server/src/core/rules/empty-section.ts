@@ -6,11 +6,15 @@
 import { t } from '../i18n';
 import { officialHeading, SECTIONS } from '../format/official';
 import { looksLikeReport } from '../parse/document';
-import { sectionText } from '../analysis/sections';
+import { sectionLines } from '../analysis/sections';
 import { Rule, RuleFinding } from './rule';
 
 /** Words that say nothing: `无`, `无。`, `暂无`, `（无）`. */
 const NOTHING = /^[（(]?(?:无|暂无|没有)[）)]?[。.]?$/;
+/** The longest text NOTHING matches. */
+const NOTHING_MAX = 5;
+/** The closing block under the last section: a date, or the body that signs. */
+const SIGNATURE_OR_DATE = /^[\s\u3000]*(?:[0-9０-９〇零一二三四五六七八九]{4}\s*年.*日|.{2,30}(?:局|委|办|厅|院|会|室|处|所|中心|政府|街道|管委会|办事处))[\s\u3000]*$/;
 
 export const emptySection: Rule = {
   code: 'empty-section',
@@ -27,10 +31,16 @@ export const emptySection: Rule = {
       // A heading that carries its content (`六、无其他需要报告的事项`) is not empty.
       if (h.variant === 'merged') continue;
       if (tables[h.number]) continue;
-      // The last section is followed by the signature and date, which are not its content.
-      const text = sectionText(report, h.number);
-      const words = text.split('\n').filter((l) => !(i === report.headings.length - 1 && /^[\s\u3000]*(?:[0-9０-９〇零一二三四五六七八九]{4}\s*年.*日|.{2,30}(?:局|委|办|厅|院|会|室|处|所|中心|政府|街道|管委会|办事处))[\s\u3000]*$/.test(l)));
-      const body = words.join('');
+      // The last section is followed by the signature and date, which are not its content. Only the
+      // start of the words is needed (whether there are any, and whether they say nothing).
+      const last = i === report.headings.length - 1;
+      let body = '';
+      for (const line of sectionLines(report, h.number)) {
+        const l = line.text.trim();
+        if (!l || (last && SIGNATURE_OR_DATE.test(l))) continue;
+        body += l;
+        if (body.length > NOTHING_MAX) break;
+      }
       const official = officialHeading(SECTIONS[h.number - 1]);
       if (!body) {
         out.push({ message: t('“{0}”下没有内容', official), span: h.span });

@@ -8,13 +8,17 @@ import { Rule, RuleFinding } from './rule';
 
 const ORDINAL = /^[\s\u00a0\u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[\s\u00a0]*[.、．]?)[\s\u00a0\u3000]*/;
 
+/** The official labels' bodies (a few dozen strings, the same for every report). */
+const WANTED = new Map<string, string>();
+
 function check(row: TableRow, official: string, out: RuleFinding[]): void {
   if (row.labelCells.length !== 1) return; // a wrapped label is compared by its pieces elsewhere
   const cell = row.labelCells[0];
   if (cell.inexact || cell.glued) return; // markup inside, or digits glued on: nothing safe to rewrite
   // The label cell may also hold the group label (`三、本年度办理结果 (一) 予以公开` in one cell).
   const actual = labelBody(labelKey(cell.raw));
-  const wanted = labelBody(labelKey(official));
+  let wanted = WANTED.get(official);
+  if (wanted === undefined) WANTED.set(official, (wanted = labelBody(labelKey(official))));
   if (actual === wanted || wanted.startsWith(actual) || actual.endsWith(wanted)) return;
   const prefix = ORDINAL.exec(cell.raw)?.[0] ?? '';
   const officialBody = official.replace(ORDINAL, '');

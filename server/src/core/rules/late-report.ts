@@ -26,10 +26,11 @@ export const lateReport: Rule = {
     if (!end) return out;
     const { year, month, day, line } = end.date;
     const span = { start: line.start + (line.text.length - line.text.trimStart().length), end: line.end };
-    const date = t('{0}年{1}月{2}日', year, month, day);
+    // Written out only for a finding.
+    const date = () => t('{0}年{1}月{2}日', year, month, day);
     const when = year * 10000 + month * 100 + day;
     if (when < (report.year + 1) * 10000 + 101) {
-      out.push({ message: t('落款日期 {0} 在 {1} 年结束之前：年度报告应在年度结束后编制', date, report.year), span });
+      out.push({ message: t('落款日期 {0} 在 {1} 年结束之前：年度报告应在年度结束后编制', date(), report.year), span });
       return out;
     }
     const government = isGovernment(report.body ?? '');
@@ -37,7 +38,7 @@ export const lateReport: Rule = {
     if (when > deadline) {
       const by = government ? t('{0}年3月31日', report.year + 1) : t('{0}年1月31日', report.year + 1);
       const whose = government ? t('县级以上人民政府的年度报告') : t('本机关的年度报告');
-      out.push({ message: t('落款日期 {0} 晚于公布期限：{1}应在 {2} 前公布（《政府信息公开条例》第五十条）', date, whose, by), span });
+      out.push({ message: t('落款日期 {0} 晚于公布期限：{1}应在 {2} 前公布（《政府信息公开条例》第五十条）', date(), whose, by), span });
     }
     return out;
   },

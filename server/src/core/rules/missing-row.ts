@@ -19,7 +19,8 @@ export const missingRow: Rule = {
     }
     const d = report.disclosure;
     if (d) {
-      const found = new Set(d.blocks.flatMap((b) => b.rows.map((r) => r.id)));
+      const found = new Set<string>();
+      for (const b of d.blocks) for (const r of b.rows) found.add(r.id);
       for (const block of DISCLOSURE_BLOCKS[report.format]) {
         for (const row of block.rows) {
           if (found.has(row.label)) continue;

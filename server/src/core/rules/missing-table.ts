@@ -2,7 +2,7 @@
 import { SECTIONS, officialHeading } from '../format/official';
 import { sectionTableTemplate } from '../format/template';
 import { t } from '../i18n';
-import { Rule, RuleFinding } from './rule';
+import { Rule, RuleFinding, tableName } from './rule';
 
 export const missingTable: Rule = {
   code: 'missing-table',
@@ -12,7 +12,7 @@ export const missingTable: Rule = {
     if (report.legacy) return [];
     const out: RuleFinding[] = [];
     const tables = { 2: report.disclosure, 3: report.applications, 4: report.review } as const;
-    const names = { 2: t('主动公开情况表'), 3: t('收到和处理政府信息公开申请情况表'), 4: t('行政复议、行政诉讼情况表') };
+    const names = (n: number) => tableName(n === 2 ? 'disclosure' : n === 3 ? 'applications' : 'review');
     for (const n of [2, 3, 4] as const) {
       if (tables[n]) continue;
       const heading = report.headings.find((h) => h.number === n);
@@ -21,15 +21,15 @@ export const missingTable: Rule = {
       const placeholder = report.lines.slice(heading.line + 1, next).find((l) => /^\s*\[(?:TABLE|表格)\]\s*$/i.test(l.text));
       if (placeholder) {
         // A converter replaced the table by a placeholder: the report had one, this text lost it.
-        out.push({ message: t('{0}在文本转换中被替换为“{1}”，表格内容已丢失，无法检查；请用原文件（网页、Word 或 PDF）检查', names[n], placeholder.text.trim()), span: { start: placeholder.start, end: placeholder.end }, severity: 'warning' });
+        out.push({ message: t('{0}在文本转换中被替换为“{1}”，表格内容已丢失，无法检查；请用原文件（网页、Word 或 PDF）检查', names(n), placeholder.text.trim()), span: { start: placeholder.start, end: placeholder.end }, severity: 'warning' });
         continue;
       }
       const table = sectionTableTemplate(n, report.format).join(report.eol);
       const at = report.lines[heading.line].end;
       out.push({
-        message: t('“{0}”下没有找到{1}', officialHeading(SECTIONS[n - 1]), names[n]),
+        message: t('“{0}”下没有找到{1}', officialHeading(SECTIONS[n - 1]), names(n)),
         span: heading.span,
-        fix: { title: t('插入空白的{0}', names[n]), edits: [{ span: { start: at, end: at }, newText: report.eol + table }], preferred: true },
+        fix: { title: t('插入空白的{0}', names(n)), edits: [{ span: { start: at, end: at }, newText: report.eol + table }], preferred: true },
       });
     }
     return out;

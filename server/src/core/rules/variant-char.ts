@@ -1,9 +1,11 @@
 /** Characters written for others (釆 for 采) and radicals from PDF extraction (⼀ for 一). */
 import { t } from '../i18n';
-import { VARIANT_CHARS, intendedChar } from '../text';
+import { VARIANT_CHARS, charClass, intendedChar, lineHas } from '../text';
 import { Rule, RuleFinding } from './rule';
 
 const PATTERN = new RegExp(`[${Object.keys(VARIANT_CHARS).join('')}\\u2e80-\\u2eff\\u2f00-\\u2fdf]`, 'g');
+/** PATTERN's characters as a line's character class. */
+const VARIANT = charClass(Object.keys(VARIANT_CHARS).join(''), false, [[0x2e80, 0x2fdf]]);
 
 export const variantChar: Rule = {
   code: 'variant-char',
@@ -12,6 +14,8 @@ export const variantChar: Rule = {
   check({ report }) {
     const out: RuleFinding[] = [];
     const text = report.text;
+    // The lines (markup read as spaces) tell whether the text holds one, unless markup hides one.
+    if (!report.lines.some((l) => lineHas(l, VARIANT)) && !text.includes('<') && !text.includes('&')) return out;
     PATTERN.lastIndex = 0;
     for (let m = PATTERN.exec(text); m; m = PATTERN.exec(text)) {
       const want = intendedChar(m[0]);

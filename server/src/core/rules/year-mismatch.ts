@@ -10,6 +10,7 @@ import { proseSentences } from '../analysis/prose';
 import { sectionLines } from '../analysis/sections';
 import { charClass, foldDigits, lineHas } from '../text';
 import { Rule, RuleFinding } from './rule';
+import { tableLineFlags } from '../model';
 
 /** The statistics period (`本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止`). */
 const PERIOD = /统计(?:期限|时限|区间|时间|期间|周期)/;
@@ -42,8 +43,9 @@ export const yearMismatch: Rule = {
       });
     }
     // The statistics period names the report's year, wherever it is written (often above 一).
-    for (const line of report.lines) {
-      if (!lineHas(line, PERIOD_CHAR) || report.tableLines.has(line.index) || !PERIOD.test(line.text)) continue;
+    for (let li = 0; li < report.lines.length; li++) {
+      const line = report.lines[li];
+      if (!lineHas(line, PERIOD_CHAR) || tableLineFlags(report)[line.index] || !PERIOD.test(line.text)) continue;
       for (const m of line.text.matchAll(PERIOD_YEAR)) {
         const year = ascii(m[1]);
         if (year === report.year) continue;

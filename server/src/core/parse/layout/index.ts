@@ -44,6 +44,12 @@ export function* candidateGrids(text: string, lines: Line[], anchor: number, to:
   yield splitGlued(buildStream(lines, anchor, to));
 }
 
+/** GLUED ends with a digit or a comma (`[0-9０-９,，]`): a text that does not is not tried. */
+function endsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2c || c === 0xff0c;
+}
+
 /** A table's frame above its first row: a dashed rule or border, a pipe row. */
 const FRAME = /^\s*(?:[-+|=:]{3,}[-+|=: ]*|\|.*\|)\s*$/;
 /** Words that end a label's glued digits as part of it: a year, an item or article number. */
@@ -63,7 +69,7 @@ function splitGlued(grid: Grid): Grid {
     let out: Cell[] | undefined;
     for (let k = 0; k < row.cells.length; k++) {
       const c = row.cells[k];
-      const m = c.kind === 'text' && !c.inexact ? GLUED.exec(c.raw) : null;
+      const m = c.kind === 'text' && !c.inexact && endsWithDigit(c.raw) ? GLUED.exec(c.raw) : null;
       if (!m || NOT_GLUED.test(m[1]) || m[1].length < 2) { out?.push(c); continue; }
       if (grid.positional) { c.glued = true; out?.push(c); continue; }
       const label = makeCell(m[1], c.span.start, c.line);

@@ -74,7 +74,9 @@ function splitRow(line: Line): { cells: Cell[]; width: number } {
   const cells: Cell[] = [];
   for (let k = 0; k < parts.length; k++) {
     if (k >= first && k < last) {
-      const cell = makeCell(parts[k].replace(/\\$/, ''), pos, line.index);
+      // A backslash that ends a cell (a Markdown escape of the border) is not its text.
+      const part = parts[k];
+      const cell = makeCell(part.charCodeAt(part.length - 1) === 0x5c ? part.slice(0, -1) : part, pos, line.index);
       cell.col = k - first;
       cells.push(cell);
     }

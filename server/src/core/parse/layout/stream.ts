@@ -5,7 +5,7 @@
  * a separator. Without explicit blanks a row is read only when it holds exactly its number of
  * values: the reader never guesses where a dropped blank was.
  */
-import { CLASS_TAB, DOUBLE_SPACE, Line, lineHas } from '../../text';
+import { CLASS_SPACE, CLASS_TAB, DOUBLE_SPACE, Line, lineHas } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell, splitLineCells } from '../cells';
 import { displayWidth, Grid, GridRow } from '../grid';
@@ -27,12 +27,14 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
   for (let i = from; i < to; i++) {
     const line = lines[i];
     let cells: Cell[];
-    if (line.text === '' || (WS_ONLY.test(line.text) && !SPACE_LIKE.test(line.text))) {
+    // A line without a space is neither empty nor spaces only (the patterns are not tried).
+    const wsOnly = lineHas(line, CLASS_SPACE) && WS_ONLY.test(line.text);
+    if (line.text === '' || (wsOnly && !SPACE_LIKE.test(line.text))) {
       // An empty line (or a lone TAB, a merged-cell placeholder) is kept as a row without cells:
       // in Word's text export it is an empty cell, which the reader may need to count.
       rows.push({ cells: [], line: i });
       continue;
-    } else if (WS_ONLY.test(line.text)) {
+    } else if (wsOnly) {
       // Spaces/NBSP: a blank cell.
       cells = [makeCell('', line.start, i)];
     } else {
@@ -40,7 +42,7 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
       cells = splitLineCells(line);
       let kept = 0;
       for (const c of cells) if (!(c.kind === 'blank' && !c.placeholder && c.raw === '')) cells[kept++] = c;
-      cells.length = kept;
+      if (kept < cells.length) cells.length = kept;
     }
     if (spaced) {
       // Display columns counted once along the line (cells come in order): linear in its length.

@@ -41,8 +41,8 @@ export interface ReadOptions {
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
 const STARTS_WITH_NUMBER = /^[+-]?[0-9０-９]/;
 /** The PDF importer's mark on a row whose values it could not place by column. */
-const UNPLACED = /无法按列定位/;
-const isUnplaced = (c: Cell) => c.kind === 'text' && UNPLACED.test(c.raw);
+const UNPLACED_MARK = '无法按列定位';
+const isUnplaced = (c: Cell) => c.kind === 'text' && c.raw.includes(UNPLACED_MARK);
 /** A label that starts with its own row number (`1.`, `（二）`, `四、`). */
 const NUMBERED = /^[\s\u00a0\u3000]*(?:\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
@@ -150,7 +150,8 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
     if (grid.positional && row) cells = placePositional(p, row, options.anchor);
     else if (values.length === 0) cells = undefined;
     else cells = placeInOrder(values, p.columns);
-    const filled = values.filter(isFilled).length;
+    let filled = 0;
+    for (const c of values) if (isFilled(c)) filled++;
     if (!cells) {
       unaligned(problems, p, filled, values.some((c) => c.glued) ? 'glued' : undefined);
       cells = Array(p.columns).fill(null);
@@ -159,7 +160,11 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
   };
   const handle = (label: Pending | null, values: Cell[], row: GridRow) => {
     const hasText = values.some((c) => c.kind === 'text');
-    const filled = values.filter(isFilled);
+    // The values but words (the row's own array when it has none: finish only reads it).
+    const nonText = () => (hasText ? values.filter((c) => c.kind !== 'text') : values);
+    let filledCount = 0;
+    let firstFilled: Cell | undefined;
+    for (const c of values) if (isFilled(c)) { filledCount++; firstFilled ??= c; }
     if (label && label.labelCells.some((c) => c.glued)) {
       // Label and numbers glued together (`规章012`): the digits cannot be split into cells.
       if (pending) { finish(pending, [], undefined); pending = null; }
@@ -173,22 +178,22 @@ function readBounded(grid: Grid, options: ReadOptions, problems: TableProblem[])
         pending = label; // values may follow on the next row (a label cell over two lines)
       } else if (hasText && !grid.positional) {
         // The PDF importer marks a row whose values it could not place by column.
-        unaligned(problems, label, filled.length, values.some(isUnplaced) ? 'unplaced' : undefined);
-        store(rows, label, Array(label.columns).fill(null), problems, filled.length > 0);
+        unaligned(problems, label, filledCount, values.some(isUnplaced) ? 'unplaced' : undefined);
+        store(rows, label, Array(label.columns).fill(null), problems, filledCount > 0);
       } else {
-        finish(label, values.filter((c) => c.kind !== 'text'), row);
+        finish(label, nonText(), row);
       }
     } else if (pending && row.cells.some(isUnplaced)) {
       // A row the importer could not place ends a label waiting for its values: they are not these.
       unaligned(problems, pending, 0, 'unplaced');
       store(rows, pending, Array(pending.columns).fill(null), problems, false);
       pending = null;
-    } else if (filled.length) {
+    } else if (filledCount) {
       if (pending) {
-        finish(pending, values.filter((c) => c.kind !== 'text'), grid.positional ? row : undefined);
+        finish(pending, nonText(), grid.positional ? row : undefined);
         pending = null;
       } else if (rows.size > 0) {
-        problems.push({ kind: 'extra-values', span: filled[0].span, count: filled.length });
+        problems.push({ kind: 'extra-values', span: firstFilled!.span, count: filledCount });
       }
     }
   };
@@ -312,20 +317,23 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   // Whether blanks show (a line of spaces/NBSP) and whether the table holds any value at all.
   let explicitBlanks = false;
   let anyValue = false;
-  for (const r of grid.rows) for (const c of r.cells) {
+  outer0: for (const r of grid.rows) for (const c of r.cells) {
     if (c.kind === 'blank' && !c.placeholder) explicitBlanks = true;
     // A row the importer could not place has values: the table is no unfilled template.
-    if (isFilled(c) || isUnplaced(c)) anyValue = true;
+    else if (!anyValue && (isFilled(c) || isUnplaced(c))) anyValue = true;
+    if (explicitBlanks && anyValue) break outer0;
   }
   const records: Array<{ o: Pending; cells?: Array<Cell | null> }> = [];
+  const recorded = new Set<string>();
   let orphans = 0;
   const close = () => {
     if (!open) return;
     const o = open;
     open = null;
-    const filled = o.seq.filter(isFilled).length;
+    let filled = 0;
+    for (const c of o.seq) if (isFilled(c)) filled++;
     if (o.optional && filled === 0) return;
-    if (records.some((r) => r.o.id === o.id)) {
+    if (recorded.has(o.id)) {
       if (filled > 0) problems.push({ kind: 'duplicate-row', span: o.labelCells[0].span, rowId: o.id });
       return;
     }
@@ -339,6 +347,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       cells = ordered && placeInOrder(ordered, o.columns);
     }
     records.push({ o, cells });
+    recorded.add(o.id);
   };
   // Words alone at the end of the line above: maybe the first piece of a wrapped label.
   let wrapped: Cell | undefined;
@@ -355,11 +364,12 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       if (complete) break;
       if (cell.kind === 'text') {
         let m = options.match(cell, seen);
-        let pieces = [cell];
+        // The label's first piece when it was cut over two lines (the array of pieces is made only for a label).
+        let before: Cell | undefined;
         if (!m && k === 0 && wrapped && wrapped.line === cell.line - 1) {
           // A label cut over two lines (`规范` / `性文件 3 3 25`): neither piece is a label, the two together are.
           const j = options.match(wrappedLabel(wrapped, cell), seen);
-          if (j?.type === 'row' || j?.type === 'group') { m = j; pieces = [wrapped, cell]; }
+          if (j?.type === 'row' || j?.type === 'group') { m = j; before = wrapped; }
         }
         wrapped = !m && k === row.cells.length - 1 ? cell : undefined;
         if (!m) {
@@ -374,10 +384,15 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
         const cur = open as Pending | null;
         // The same row's label again: its wrapped continuation (`他处理 由逾期不补正、行` under
         // `1.申请人无正当理`), unless it is numbered as a row of its own (a row printed twice).
-        if (cur && cur.id === m.id && (!cur.seq.some(isFilled) || !NUMBERED.test(cell.raw))) { cur.labelCells.push(...pieces); labelled = true; continue; }
+        if (cur && cur.id === m.id && (!cur.seq.some(isFilled) || !NUMBERED.test(cell.raw))) {
+          if (before) cur.labelCells.push(before);
+          cur.labelCells.push(cell);
+          labelled = true;
+          continue;
+        }
         close();
         seen.add(m.id);
-        open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: pieces, seq: [], slots: [] };
+        open = { id: m.id, columns: m.columns, optional: m.optional, labelCells: before ? [before, cell] : [cell], seq: [], slots: [] };
         labelled = true;
         continue;
       }
@@ -426,15 +441,24 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     // right after its label), then the others in reading order, row after row. These are readings
     // the text allows; the caller's identities choose among them, and refuse them all when none
     // balances.
-    const values = records.flatMap(({ o }) => o.seq);
     const total = records.reduce((a, { o }) => a + o.columns, 0);
+    // The values are gathered only when there are as many as the rows have cells (else no reading is tried).
+    let count = 0;
+    for (const { o } of records) count += o.seq.length;
+    const values: Cell[] = [];
+    if (count === total) for (const { o } of records) for (const c of o.seq) values.push(c);
     const onLabelLine = (o: Pending) => {
       const lines = new Set(o.labelCells.map((c) => c.line));
       return o.seq.filter((c) => lines.has(c.line));
     };
     const candidate = (firstOf: (o: Pending) => Cell[]): Map<Pending, Cell[]> | undefined => {
-      const first = new Map(records.map(({ o }) => [o, firstOf(o)] as const));
-      const taken = new Set([...first.values()].flat());
+      const first = new Map<Pending, Cell[]>();
+      const taken = new Set<Cell>();
+      for (const { o } of records) {
+        const own = firstOf(o);
+        first.set(o, own);
+        for (const c of own) taken.add(c);
+      }
       const rest = values.filter((c) => !taken.has(c));
       const out = new Map<Pending, Cell[]>();
       let at = 0;
@@ -442,20 +466,33 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
         const own = first.get(o)!;
         if (own.length > o.columns) return undefined;
         const need = o.columns - own.length;
-        out.set(o, [...own, ...rest.slice(at, at + need)]);
+        out.set(o, own.concat(rest.slice(at, at + need)));
         at += need;
       }
       return out;
     };
     const accept = options.inOrder;
-    const readings = values.length === total && values.every(isFilled) && !records.some(({ o }) => o.cut)
-      ? [candidate((o) => { const own = onLabelLine(o); return own.length ? own : o.seq.slice(0, 1); }), candidate(onLabelLine), candidate(() => [])].filter((r) => r !== undefined)
-      : [];
-    const asRows = (r: Map<Pending, Cell[]>) => new Map([...r].map(([o, cells]) => [o.id, cells] as const));
+    const asRows = (r: Map<Pending, Cell[]>) => {
+      const m = new Map<string, Cell[]>();
+      for (const [o, cells] of r) m.set(o.id, cells);
+      return m;
+    };
+    // The readings in their order, each tried as it is made: the first that balances is taken.
     // None balancing, the reading kept (and refused by the caller) is one whose rows add up, so
     // the identity then named is the table's, not a row put together from two rows' numbers.
-    const failures = readings.map((r) => accept(asRows(r)));
-    const chosen = readings[failures.indexOf(null)] ?? readings[failures.findIndex((f) => f?.identity !== 'T3-row-total')] ?? readings[0];
+    const makers: Array<(o: Pending) => Cell[]> = values.length === total && values.every(isFilled) && !records.some(({ o }) => o.cut)
+      ? [(o) => { const own = onLabelLine(o); return own.length ? own : o.seq.slice(0, 1); }, onLabelLine, () => []]
+      : [];
+    const tried: Array<{ reading: Map<Pending, Cell[]>; failure: Unbalanced | null }> = [];
+    let chosen: Map<Pending, Cell[]> | undefined;
+    for (const make of makers) {
+      const reading = candidate(make);
+      if (!reading) continue;
+      const failure = accept(asRows(reading));
+      if (failure === null) { chosen = reading; break; }
+      tried.push({ reading, failure });
+    }
+    chosen ??= (tried.find((r) => r.failure?.identity !== 'T3-row-total') ?? tried[0])?.reading;
     if (chosen) {
       for (const [o, cells] of chosen) rows.get(o.id)!.cells = cells;
       const kept = problems.filter((p) => p.kind === 'duplicate-row');

@@ -16,7 +16,32 @@ function value(c: Cell | null): Decimal | null {
   return c.kind === 'number' && c.value ? c.value : null;
 }
 
+/** Below this a sum of counts in doubles is exact. */
+const SMALL = 2 ** 40;
+
+/** A cell's value as a whole number when it is one and small; null without a value; undefined otherwise. */
+function whole(c: Cell | null): number | null | undefined {
+  if (!c) return null;
+  if (c.kind === 'blank') return 0;
+  if (c.kind !== 'number' || !c.value) return null;
+  if (c.value.scale !== 0) return undefined;
+  const n = Number(c.value.units);
+  return n < SMALL && n > -SMALL ? n : undefined;
+}
+
 function equal(parts: Array<Cell | null>, total: Cell | null): boolean {
+  // Whole counts (the usual table) are added as numbers, exactly, without a Decimal per step.
+  let sum = 0;
+  let exact = true;
+  for (const c of parts) {
+    const k = whole(c);
+    if (k === null) return true; // nothing to compare
+    if (k === undefined) exact = false;
+    else sum += k;
+  }
+  const wholeTotal = whole(total);
+  if (wholeTotal === null) return true;
+  if (exact && wholeTotal !== undefined) return sum === wholeTotal;
   const vs = parts.map(value);
   const t = value(total);
   if (!t || vs.some((v) => !v)) return true; // nothing to compare
@@ -25,7 +50,10 @@ function equal(parts: Array<Cell | null>, total: Cell | null): boolean {
 
 /** 表三: row totals, （七）总计 = the result rows, 一 + 二 = （七） + 四. The first identity that fails, or null. */
 export function applicationsFailure(rows: Map<string, Array<Cell | null>>, resultIds: string[]): Unbalanced | null {
-  for (const [id, cells] of rows) if (cells.length === 7 && !equal(cells.slice(0, 6), cells[6])) return { identity: 'T3-row-total', row: id };
+  for (const id of rows.keys()) {
+    const cells = rows.get(id)!;
+    if (cells.length === 7 && !equal(cells.slice(0, 6), cells[6])) return { identity: 'T3-row-total', row: id };
+  }
   const t37 = rows.get('3.7');
   if (t37) {
     const results = resultIds.filter((id) => rows.has(id)).map((id) => rows.get(id)!);
@@ -50,8 +78,10 @@ export function reviewFailure(cells: Array<Cell | null>): Unbalanced | null {
   return null;
 }
 
-const ENDS_MID_SENTENCE = /[\u4e00-\u9fff，、]$/;
-const GOES_ON = /^[\u4e00-\u9fff，、。；0-9]/;
+/** `[\u4e00-\u9fff，、]`: a line that stops mid-sentence ends with one. */
+const endsMidSentence = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0xff0c || c === 0x3001;
+/** `[\u4e00-\u9fff，、。；0-9]`: the line after it goes on with one. */
+const goesOn = (c: number) => endsMidSentence(c) || c === 0x3002 || c === 0xff1b || (c >= 0x30 && c <= 0x39);
 
 /** PDF text without layout: page breaks (form feeds) or prose hard-wrapped mid-sentence. */
 export function looksLikePdfText(text: string, lines: Array<{ text: string }>): boolean {
@@ -60,7 +90,7 @@ export function looksLikePdfText(text: string, lines: Array<{ text: string }>): 
   for (let i = 0; i + 1 < lines.length && wrapped < 5; i++) {
     const a = lines[i].text;
     const b = lines[i + 1].text;
-    if (a.length >= 24 && ENDS_MID_SENTENCE.test(a) && GOES_ON.test(b) && b.length >= 2 && !a.includes('\t')) wrapped++;
+    if (a.length >= 24 && endsMidSentence(a.charCodeAt(a.length - 1)) && b.length >= 2 && goesOn(b.charCodeAt(0)) && !a.includes('\t')) wrapped++;
   }
   return wrapped >= 5;
 }
