@@ -152,7 +152,9 @@ export function detectEol(text: string): string {
 export class LineIndex {
   private readonly starts: number[];
   constructor(lines: Line[], private readonly length: number) {
-    this.starts = lines.map((l) => l.start);
+    const starts: number[] = [];
+    for (let i = 0; i < lines.length; i++) starts.push(lines[i].start);
+    this.starts = starts;
   }
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.length));
@@ -237,6 +239,15 @@ export function foldDigits(s: string): string {
 
 /** Whitespace as it appears in copied text: tabs, NBSP, ideographic space, BOM, zero-width space. */
 export const WS = '\\s\\u00a0\\u3000\\ufeff\\u200b';
+/** `s.trim() === ''` without making the trimmed string: only JS whitespace (WS but the zero-width space). */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x200b || !isTrimmable(c)) return false;
+  }
+  return true;
+}
+
 /** Whether a character code is one of WS (`[\s\u00a0\u3000\ufeff\u200b]`). */
 export function isTrimmable(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;

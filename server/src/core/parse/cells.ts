@@ -206,11 +206,8 @@ export function splitLineCells(line: Line): Cell[] {
     });
     return out;
   }
-  // No space at all (a cell per line): the line is its one cell.
-  if (!lineHas(line, CLASS_SPACE)) {
-    if (text !== '') out.push(makeCell(text, line.start, line.index));
-    return out;
-  }
+  // No space at all (a cell per line): the line is its one cell (an array of one, not one grown by a push).
+  if (!lineHas(line, CLASS_SPACE)) return text !== '' ? [makeCell(text, line.start, line.index)] : out;
   // No TAB (most lines): no split (a split of a sliced string is costly).
   if (!lineHas(line, CLASS_TAB)) {
     if (text.trim() === '') return out;

@@ -43,5 +43,7 @@ export function displayWidth(s: string): number {
 }
 
 export function isWide(c: number): boolean {
+  // Below U+1100 (ASCII, the padding of fixed-width tables) nothing is wide.
+  if (c < 0x1100) return false;
   return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }

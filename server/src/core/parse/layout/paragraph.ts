@@ -4,7 +4,7 @@
  * of two or more empty lines ends a row. A blank cell is a paragraph of spaces/NBSP or nothing
  * at all between two TAB lines. Cells with bare text may still sit on one line, split by TABs.
  */
-import { CLASS_TAB, Line, lineHas } from '../../text';
+import { CLASS_TAB, Line, isBlank, lineHas } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell } from '../cells';
 import type { Grid, GridRow } from '../grid';
@@ -25,7 +25,7 @@ export function buildParagraph(lines: Line[], from: number, to: number): Grid {
   let rowLine = -1;
   let empties = 0;
   const endCell = (at: number, line: number) => {
-    const filled = pieces.filter((p) => p.text.trim() !== '');
+    const filled = pieces.filter((p) => !isBlank(p.text));
     let cell: Cell;
     if (filled.length === 0) {
       const ws = pieces[0];

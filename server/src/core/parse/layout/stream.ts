@@ -8,7 +8,7 @@
 import { CLASS_SPACE, CLASS_TAB, DOUBLE_SPACE, Line, lineHas } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell, splitLineCells } from '../cells';
-import { displayWidth, Grid, GridRow } from '../grid';
+import { Grid, GridRow, isWide } from '../grid';
 
 const WS_ONLY = /^[ \t\u00a0\u3000]+$/;
 const SPACE_LIKE = /[ \u00a0\u3000]/;
@@ -48,9 +48,11 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
       // Display columns counted once along the line (cells come in order): linear in its length.
       let at = 0;
       let width = 0;
+      const text = line.text;
       for (const c of cells) {
         const to = c.span.start - line.start;
-        width += displayWidth(line.text.slice(at, to));
+        // displayWidth(text.slice(at, to)), without the slice.
+        for (let k = Math.max(0, at), end = Math.min(to, text.length); k < end; k++) width += isWide(text.charCodeAt(k)) ? 2 : 1;
         at = to;
         c.x = width;
       }

@@ -4,7 +4,7 @@
  * lines) and grid tables (`+---+` borders, a row's cell stacked over several lines). Columns are
  * cut by display width (CJK = 2), as the writers pad them.
  */
-import { Line, charClass, lineHas } from '../../text';
+import { Line, charClass, isBlank, lineHas } from '../../text';
 import type { Cell } from '../../model';
 import { makeCell } from '../cells';
 import { Grid, GridRow, isWide } from '../grid';
@@ -67,7 +67,7 @@ function cutLine(line: Line, starts: number[], grid: boolean): Piece[] {
 
 /** One grid cell from the pieces of a column over one or more lines. */
 function cellOf(pieces: Piece[], col: number, fallbackLine: number, fallbackAt: number): Cell {
-  const filled = pieces.filter((p) => p.text.trim() !== '');
+  const filled = pieces.filter((p) => !isBlank(p.text));
   if (filled.length === 0) {
     const c = makeCell('', fallbackAt, fallbackLine);
     c.col = col;
@@ -118,8 +118,8 @@ export function buildTextTable(lines: Line[], from: number, to: number): Grid {
     // A simple table has one row per line; a multiline table separates rows by empty lines.
     let multiline = false;
     for (let j = i; j < to && j < i + 400; j++) {
-      if (lines[j].text.trim() === '') {
-        if (j + 1 < to && lines[j + 1].text.trim() !== '' && !DASH_RULE.test(lines[j + 1].text)) multiline = true;
+      if (isBlank(lines[j].text)) {
+        if (j + 1 < to && !isBlank(lines[j + 1].text) && !DASH_RULE.test(lines[j + 1].text)) multiline = true;
         break;
       }
       if (DASH_RULE.test(lines[j].text) || GRID_BORDER.test(lines[j].text)) break;
@@ -133,7 +133,7 @@ export function buildTextTable(lines: Line[], from: number, to: number): Grid {
         continue;
       }
       if (DASH_RULE.test(l.text)) { flush(); continue; }
-      if (l.text.trim() === '') {
+      if (isBlank(l.text)) {
         flush();
         if (!multiline) break;
         // A multiline table ends at an empty line followed by the closing rule or by prose.
