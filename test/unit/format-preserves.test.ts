@@ -194,7 +194,7 @@ function damage(text: string, seed: number, count: number): string {
   const lines = text.split(/\r?\n/);
   for (let n = 0; n < count; n++) {
     const report = parseReport(lines.join('\n'));
-    const tableLines = [...report.tableLines];
+    const tableLines = report.tableRanges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k));
     const i = tableLines.length ? pick(r, tableLines) : Math.floor(r() * lines.length);
     if (i >= lines.length) continue;
     DAMAGES[pick(r, DAMAGE_NAMES)](lines, i, r);

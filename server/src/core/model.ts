@@ -140,36 +140,21 @@ export interface Report {
   disclosure?: DisclosureTable;
   applications?: ApplicationsTable;
   review?: ReviewTable;
-  /** Line indexes that belong to a table region. */
-  tableLines: Set<number>;
+  /** The table regions as line ranges (first and last line, inclusive), in order. */
+  tableRanges: ReadonlyArray<readonly [number, number]>;
 }
 
-/** `tableLines` as one flag per line, made once per report: the per-line passes ask it for every line. */
+/** `tableRanges` as one flag per line, made once per report: the per-line passes ask it for every line. */
 const TABLE_FLAGS = new WeakMap<Report, Uint8Array>();
 
 export function tableLineFlags(report: Report): Uint8Array {
   let flags = TABLE_FLAGS.get(report);
   if (!flags) {
     flags = new Uint8Array(report.lines.length);
-    for (const i of report.tableLines) if (i >= 0 && i < flags.length) flags[i] = 1;
+    for (const [a, b] of report.tableRanges) flags.fill(1, Math.max(0, a), Math.max(0, Math.min(flags.length, b + 1)));
     TABLE_FLAGS.set(report, flags);
   }
   return flags;
-}
-
-/**
- * The parser's table regions (line ranges, in order) as the report's `tableLines`, and the flags
- * the parser and the rules ask instead (made from the ranges at once).
- */
-export function defineTableLines(report: Report, ranges: ReadonlyArray<readonly [number, number]>): void {
-  const flags = new Uint8Array(report.lines.length);
-  const lines = new Set<number>();
-  for (const [a, b] of ranges) {
-    flags.fill(1, Math.max(0, a), Math.max(0, Math.min(flags.length, b + 1)));
-    for (let i = a; i <= b; i++) lines.add(i);
-  }
-  report.tableLines = lines;
-  TABLE_FLAGS.set(report, flags);
 }
 
 /** The 三 table's rows as this report has them (see `ApplicationsTable.rowDefs`). */

@@ -1,6 +1,6 @@
 /** Text → Report: title, year, sections, sub-headings and the three tables, in either format. */
 import { FORMAT_MARKERS, FormatId } from '../format/official';
-import { Report, SectionHeading, defineTableLines, tableLineFlags } from '../model';
+import { Report, SectionHeading, tableLineFlags } from '../model';
 import { CLASS_LT, CLASS_PIPE, CLASS_TAB, Line, LineIndex, charClass, detectEol, lineHas, maskMarkup, splitLines } from '../text';
 import { labelKey } from '../labels';
 import { splitLineCells } from './cells';
@@ -89,9 +89,6 @@ function nextHeadingAfter(line: number, headings: SectionHeading[], end: number)
   return end;
 }
 
-/** A placeholder until the table regions are known (defineTableLines replaces it before the report is returned). */
-const EMPTY_LINES: Set<number> = new Set();
-
 /** Parses report text. Never throws on any input; linear in the length of the text. */
 export function parseReport(text: string, options: ParseOptions = {}): Report {
   // Lines of the markup-masked view: tags and entities read as spaces, offsets unchanged.
@@ -117,11 +114,12 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
 
   const report: Report = {
     text, lines, index, eol: detectEol(text), title, body, year, format, formatSource,
-    legacy: false, headings, subHeadings: [], tableLines: EMPTY_LINES,
+    legacy: false, headings, subHeadings: [], tableRanges: [],
   };
 
-  // The table regions, in order: `tableLines` is made from them (see defineTableLines).
+  // The table regions, in order (the per-line flags are made from them when first asked).
   const tableRanges: Array<[number, number]> = [];
+  report.tableRanges = tableRanges;
   const markTable = (from: number, to: number) => {
     tableRanges.push([from, to]);
   };
@@ -143,7 +141,6 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     markTable(rAt, report.review.endLine);
   }
 
-  defineTableLines(report, tableRanges);
   const inTable = tableLineFlags(report);
   report.subHeadings = findSubHeadings(lines, firstHeading, (i) => headingLines.has(i) || inTable[i] === 1);
 
