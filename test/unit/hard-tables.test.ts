@@ -8,7 +8,7 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import { describe, it } from 'node:test';
 import { APPLICATION_ROWS } from '../../server/src/core/format/official';
-import { checkReport } from '../../server/src/core/index';
+import { checkReport, fixAll } from '../../server/src/core/index';
 import { balancedData, renderReport } from '../support/generate';
 
 const data = balancedData('2021', 7);
@@ -244,5 +244,93 @@ describe('rows the PDF importer could not place by column', () => {
     const got = checkReport(text).tables.applications!;
     deepStrictEqual(got['3.3.1'], [null, null, null, null, null, null, null]);
     deepStrictEqual(got['3.3.2'], data.applications['3.3.2']);
+  });
+});
+
+describe('表四 rows whose blanks leave only their positions', () => {
+  /** The report (TAB rows) with 表四 replaced by `block` (its lines, the next heading right after). */
+  function withReview(block: string[]): string {
+    const all = renderReport(data, 'tab').split('\n');
+    const from = all.findIndex((l) => l.startsWith('行政复议\t'));
+    const to = all.findIndex((l, i) => i > from && l.startsWith('五、'));
+    ok(from > 0 && to > from);
+    return [...all.slice(0, from), ...block, ...all.slice(to)].join('\n');
+  }
+  const FIVE = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const tabHeader = ['行政复议\t\t\t\t\t行政诉讼', `${FIVE.join('\t')}\t未经复议直接起诉\t\t\t\t\t复议后起诉`, `\t\t\t\t\t${FIVE.join('\t')}\t${FIVE.join('\t')}`];
+  const review = (text: string) => {
+    const g = checkReport(text).tables.review!;
+    return [...g.review, ...g.suitDirect, ...g.suitAfterReview];
+  };
+
+  it('a browser-text row whose first cell is empty: 14 TABs are 15 cells, read by position', () => {
+    const text = withReview([...tabHeader, '\t\t\t1\t1\t\t\t\t\t\t\t\t\t\t']);
+    deepStrictEqual(review(text), [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    ok(!codes(text).includes('bad-cell'));
+  });
+
+  it('the same row with a wrong total: read, and the total reported', () => {
+    const text = withReview([...tabHeader, '\t\t\t1\t2\t\t\t\t\t\t\t\t\t\t']);
+    deepStrictEqual(review(text).slice(0, 5), [0, 0, 0, 1, 2]);
+    ok(codes(text).includes('total-mismatch'));
+  });
+
+  it('one TAB fewer: the leading TAB may be indentation, so the row is not read', () => {
+    const text = withReview([...tabHeader, '\t\t1\t1\t\t\t\t\t\t\t\t\t\t']);
+    ok(review(text).every((v) => v === null));
+    ok(codes(text).includes('bad-cell'));
+  });
+
+  // Word's / LibreOffice's text export: one cell per line, an empty cell an empty line.
+  const cellHeader = ['行政复议', '行政诉讼', ...FIVE, '未经复议直接起诉', '复议后起诉', '', '', '', '', '', ...FIVE, ...FIVE];
+  const cells = (values: Array<number | ''>) => values.map(String);
+
+  it('Word text export: exactly 15 lines after the header are the row, empty lines its blanks', () => {
+    const text = withReview([...cellHeader, ...cells(['', '', '', 1, 1, '', '', '', '', '', '', '', '', '', ''])]);
+    deepStrictEqual(review(text), [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('Word text export with a wrong total: read, and the total reported', () => {
+    const text = withReview([...cellHeader, ...cells(['', 1, '', '', 2, '', '', '', '', '', '', '', '', '', ''])]);
+    deepStrictEqual(review(text).slice(0, 5), [0, 1, 0, 0, 2]);
+    ok(codes(text).includes('total-mismatch'));
+  });
+
+  it('one line more than the row (an empty line could be a separator): not read', () => {
+    const text = withReview([...cellHeader, ...cells(['', '', '', 1, 1, '', '', '', '', '', '', '', '', '', '', ''])]);
+    ok(review(text).every((v) => v === null));
+  });
+});
+
+describe('a blank cell of a pandoc plain table', () => {
+  // 表四 as `pandoc -t plain` draws it (a simple table, columns by the dashed rule), with 总计 of
+  // 行政复议 left blank (an NBSP) while its parts say 2.
+  const rule = '  ---------- ---------- ---------- ---------- ------ ------------------ ---------- ---------- ---------- ------ ------------ ---------- ---------- ---------- ------';
+  const block = [
+    rule,
+    '  行政复议                                           行政诉讼',
+    '  结果维持   结果纠正   其他结果   尚未审结   总计   未经复议直接起诉                                           复议后起诉',
+    '                                                     结果维持           结果纠正   其他结果   尚未审结   总计   结果维持     结果纠正   其他结果   尚未审结   总计',
+    '  1          1          0          0          \u00a0      0                  0          0          0          0      0            0          0          0          0',
+    rule,
+    '',
+  ];
+  function withReview(): string {
+    const all = renderReport(data, 'tab').split('\n');
+    const from = all.findIndex((l) => l.startsWith('行政复议\t'));
+    const to = all.findIndex((l, i) => i > from && l.startsWith('五、'));
+    return [...all.slice(0, from), ...block, ...all.slice(to)].join('\n');
+  }
+
+  it('is placed in its column, so the fix writes the total there, once', () => {
+    const text = withReview();
+    const r = checkReport(text);
+    deepStrictEqual(r.tables.review!.review, [1, 1, 0, 0, 0]);
+    const line = text.split('\n').find((l) => l.startsWith('  1          1'))!;
+    const fixed = fixAll(text).text;
+    deepStrictEqual(checkReport(fixed).tables.review!.review, [1, 1, 0, 0, 2]);
+    ok(fixed.includes(line.replace('\u00a0', '2\u00a0')), 'the 2 is written before the blank mark, in the 总计 column');
+    strictEqual(fixAll(fixed).text, fixed);
+    ok(!checkReport(fixed).diagnostics.some((d) => d.code === 'total-mismatch'));
   });
 });

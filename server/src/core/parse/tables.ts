@@ -265,29 +265,40 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
 const REVIEW_CAPTIONS: Array<[RegExp, number]> = [[/复议后/, 2], [/未经复议|直接起诉/, 1], [/行政复议/, 0]];
 
 /** The 15 cells of the review table from one grid: one row of 15, or three small tables of 5. */
-function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Array<Cell | null> | undefined {
+function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], pdfText: boolean): Array<Cell | null> | undefined {
   if (!grid.bounded) {
     // A stream: the values after the header, up to prose.
     const seq: Cell[] = [];
     let started = false;
     let header = false;
     const emptyLines: Cell[] = [];
+    // Every line after the header, one cell each (an empty line a blank), while no line holds two:
+    // Word's text export of the data row (see finishReview). Null once a line holds more.
+    let cellLines: Cell[] | null = [];
+    const emptyAt = (line: number): Cell => ({ raw: '', span: { start: lines[line].start, end: lines[line].start }, line, kind: 'blank', placeholder: false });
+    const finish = () => finishReview(seq, started, problems, emptyLines, pdfText ? null : cellLines);
     for (const row of grid.rows) {
       // Word's text export writes an empty cell as an empty line: in a table with no number at
       // all, the empty lines after the header are its cells.
-      if (!row.cells.length && header && !started) emptyLines.push({ raw: '', span: { start: lines[row.line].start, end: lines[row.line].start }, line: row.line, kind: 'blank', placeholder: false });
+      if (!row.cells.length && header && !started) emptyLines.push(emptyAt(row.line));
+      if (header && cellLines) {
+        if (!row.cells.length) cellLines.push(emptyAt(row.line));
+        else if (row.cells.length === 1 && row.cells[0].kind !== 'text') cellLines.push(row.cells[0]);
+        else if (row.cells.some((c) => c.kind !== 'text')) cellLines = null;
+      }
       for (const c of row.cells) {
         if (c.kind === 'text') {
           header = true;
-          if (isProse(c)) return finishReview(seq, started, problems, emptyLines);
-          if (started && seq.some(isFilled)) return finishReview(seq, started, problems, emptyLines);
+          if (isProse(c)) return finish();
+          if (started && seq.some(isFilled)) return finish();
+          if (cellLines) cellLines = [];
           continue;
         }
         if (isFilled(c)) started = true;
         if (started || c.raw === '') seq.push(c);
       }
     }
-    return finishReview(seq, started, problems, emptyLines);
+    return finish();
   }
   // Data rows follow the header: an empty row above it (a pipe table's blank header) is not one.
   const firstHeader = grid.rows.findIndex((r) => r.cells.some((c) => c.kind === 'text'));
@@ -312,6 +323,13 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Ar
     if (r.cells.every((c) => c.kind === 'blank' && !c.placeholder) && Math.abs(r.cells.length - n) <= 1) {
       return Array.from({ length: n }, (_, k) => r.cells[k] ?? { raw: '', span: { start: at.span.start, end: at.span.start }, line: at.line, kind: 'blank' as const, placeholder: false });
     }
+    // A line of exactly n − 1 TABs that starts with one holds n cells only if that TAB ends an
+    // empty first cell (as indentation it would leave n − 1): the row's cells by position.
+    const line = lines[r.line];
+    if (r.cells.length === n - 1 && line.text.charCodeAt(0) === 0x09 && tabCount(line.text) === n - 1) {
+      const first: Cell = { raw: '', span: { start: line.start, end: line.start }, line: r.line, kind: 'blank', placeholder: false };
+      return placeInOrder([first, ...r.cells], n);
+    }
     return placeInOrder(r.cells, n);
   };
   const full = valuesOf(data[0], 15);
@@ -335,12 +353,18 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Ar
   return unreadReview(problems, data[0].cells[0], data[0].cells.filter(isFilled).length);
 }
 
+function tabCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0x09) n++;
+  return n;
+}
+
 function unreadReview(problems: TableProblem[], at: Cell, count: number): undefined {
   problems.push({ kind: 'unaligned-row', span: at.span, count, expected: 15 });
   return undefined;
 }
 
-function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[]): Array<Cell | null> | undefined {
+function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[], cellLines: Cell[] | null): Array<Cell | null> | undefined {
   if (!started) {
     // No number at all (an unfilled table): its empty cells are its row (blank cells, or the empty
     // lines of Word's text export).
@@ -350,6 +374,10 @@ function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], e
   }
   const placed = placeInOrder(seq, 15);
   if (placed) return placed;
+  // Word's text export of a row with blanks: exactly 15 lines from the header to the table's end,
+  // each one cell or empty, are the row's 15 cells in order (one line more or less, and the empty
+  // lines could be separators: not read). Never in PDF text, whose empty lines are layout.
+  if (cellLines?.length === 15) return cellLines;
   const first = seq.find(isFilled)!;
   return unreadReview(problems, first, seq.filter(isFilled).length);
 }
@@ -358,7 +386,7 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
   let best: { cells: Array<Cell | null>; problems: TableProblem[]; layout: string; placed: number } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {
     const problems: TableProblem[] = [];
-    const read = readReviewGrid(grid, problems, lines);
+    const read = readReviewGrid(grid, problems, lines, pdfText);
     let cells: Array<Cell | null> = read ?? Array(15).fill(null);
     const unbalanced = read && pdfOrdered(grid, pdfText) ? reviewFailure(read) : null;
     if (read && unbalanced && !rowsOnOwnLines(grid, [{ labelCells: [], cells: read }])) {

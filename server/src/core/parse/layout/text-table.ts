@@ -65,11 +65,25 @@ function cutLine(line: Line, starts: number[], grid: boolean): Piece[] {
   return out;
 }
 
+/**
+ * Where a blank cell is in its row's first line, so that a fix writes the value into its column:
+ * on its blank mark (an NBSP or ideographic space, replaced by the value), else at the column's
+ * start (the value inserted there stays in its column).
+ */
+function blankAt(piece: Piece | undefined): number | undefined {
+  if (!piece) return undefined;
+  for (let i = 0; i < piece.text.length; i++) {
+    const c = piece.text.charCodeAt(i);
+    if (c === 0xa0 || c === 0x3000) return piece.start + i;
+  }
+  return piece.start;
+}
+
 /** One grid cell from the pieces of a column over one or more lines. */
 function cellOf(pieces: Piece[], col: number, fallbackLine: number, fallbackAt: number): Cell {
   const filled = pieces.filter((p) => !isBlank(p.text));
   if (filled.length === 0) {
-    const c = makeCell('', fallbackAt, fallbackLine);
+    const c = makeCell('', blankAt(pieces[0]) ?? fallbackAt, pieces[0]?.line ?? fallbackLine);
     c.col = col;
     return c;
   }
