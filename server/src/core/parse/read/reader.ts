@@ -8,6 +8,7 @@ import type { TableProblem, TableRow, Unbalanced } from '../../model';
 import type { Cell } from '../../model';
 import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
+import { markFixed, readOnLabelLines } from './pdf-order';
 
 export { isFilled };
 
@@ -36,6 +37,8 @@ export interface ReadOptions {
    * gives the identity a reading breaks, or null).
    */
   inOrder?: (rows: Map<string, Array<Cell | null>>) => Unbalanced | null;
+  /** PDF text: rows whose values sit on their labels' lines are read as far as that fixes them (read/pdf-order.ts). */
+  labelLines?: { rowTotal: boolean };
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
@@ -498,6 +501,17 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       const kept = problems.filter((p) => p.kind === 'duplicate-row');
       problems.length = 0;
       problems.push(...kept);
+      disorder = false;
+    }
+  }
+  if (disorder && options.labelLines && !orphans && !explicitBlanks && !grid.spaced && !records.some(({ o }) => o.cut)) {
+    const reading = readOnLabelLines(grid, records.map(({ o }) => o), options.labelLines.rowTotal);
+    if (reading) {
+      for (const { o } of records) rows.get(o.id)!.cells = reading.cells.get(o)!;
+      const kept = problems.filter((p) => p.kind === 'duplicate-row');
+      problems.length = 0;
+      problems.push(...kept, ...reading.problems);
+      markFixed(rows);
       disorder = false;
     }
   }
