@@ -63,6 +63,7 @@ function onLabelLines(grid: Grid, rows: LineRow[]): boolean {
   const owner = new Map<number, number>();
   rows.forEach((r, i) => { for (const c of r.labelCells) owner.set(c.line, owner.has(c.line) && owner.get(c.line) !== i ? -1 : i); });
   let any = false;
+  let last = -1;
   for (const [i, r] of rows.entries()) {
     if (!r.seq.length) continue;
     any = true;
@@ -72,16 +73,23 @@ function onLabelLines(grid: Grid, rows: LineRow[]): boolean {
     if (line < first) return false;
     const o = owner.get(line);
     if (o !== undefined && o !== i) return false;
-    // From the label's first line to the values' line: lines of words (the label wrapped), none empty.
-    for (let l = first; l <= line; l++) {
+    // From the label's first line to the values' line: lines of words (the label wrapped), none
+    // empty; the values follow the words on the last of them, or have the next line to themselves
+    // (a row taller than its values: their baseline is none of the label's).
+    for (let l = first; l < line; l++) {
       const g = byLine.get(l);
       if (!g || !g.cells.length || g.cells[0].kind !== 'text') return false;
     }
-    // On the values' line: words, then this row's values and nothing else.
+    // On the values' line: words or nothing, then this row's values and nothing else.
     const cells = byLine.get(line)!.cells;
     const start = cells.indexOf(r.seq[0]);
     if (start < 0 || cells.length - start !== r.seq.length || cells.slice(0, start).some((c) => c.kind !== 'text')) return false;
+    last = Math.max(last, line);
   }
+  // No empty line inside the table: text in reading order (plain `pdftotext`) separates blocks
+  // by empty lines and may move values between rows; text in content-stream order has none.
+  const from = Math.min(...rows[0].labelCells.map((c) => c.line));
+  for (const g of grid.rows) if (g.line > from && g.line < last && !g.cells.length) return false;
   return any;
 }
 
