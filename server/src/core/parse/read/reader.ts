@@ -9,6 +9,7 @@ import type { Cell } from '../../model';
 import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
 import { markFixed, readOnLabelLines } from './pdf-order';
+import { blockReading } from './pdf-blocks';
 
 export { isFilled };
 
@@ -326,6 +327,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     else if (!anyValue && (isFilled(c) || isUnplaced(c))) anyValue = true;
     if (explicitBlanks && anyValue) break outer0;
   }
+  // Text an importer wrote (TAB rows, rows it marked as not placeable) is not pdftotext's.
+  const imported = () => grid.rows.some((r) => r.cells.some((c) => isUnplaced(c) || c.raw === '？' || c.raw === '?'));
   const records: Array<{ o: Pending; cells?: Array<Cell | null> }> = [];
   const recorded = new Set<string>();
   let orphans = 0;
@@ -488,7 +491,10 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       : [];
     const tried: Array<{ reading: Map<Pending, Cell[]>; failure: Unbalanced | null }> = [];
     let chosen: Map<Pending, Cell[]> | undefined;
-    for (const make of makers) {
+    // Plain pdftotext's blocks (read/pdf-blocks.ts), taken only when they balance.
+    const blocks = makers.length && !imported() ? blockReading(grid, records.map(({ o }) => o)) : undefined;
+    if (blocks && accept(asRows(blocks)) === null) chosen = blocks;
+    for (const make of chosen ? [] : makers) {
       const reading = candidate(make);
       if (!reading) continue;
       const failure = accept(asRows(reading));
@@ -504,7 +510,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       disorder = false;
     }
   }
-  if (disorder && options.labelLines && !orphans && !explicitBlanks && !grid.spaced && !records.some(({ o }) => o.cut)) {
+  if (disorder && options.labelLines && !orphans && !explicitBlanks && !grid.spaced && !records.some(({ o }) => o.cut) && !imported()) {
     const reading = readOnLabelLines(grid, records.map(({ o }) => o), options.labelLines.rowTotal);
     if (reading) {
       for (const { o } of records) rows.get(o.id)!.cells = reading.cells.get(o)!;
