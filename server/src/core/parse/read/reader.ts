@@ -491,10 +491,24 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       : [];
     const tried: Array<{ reading: Map<Pending, Cell[]>; failure: Unbalanced | null }> = [];
     let chosen: Map<Pending, Cell[]> | undefined;
-    // Plain pdftotext's blocks (read/pdf-blocks.ts), taken only when they balance.
-    const blocks = makers.length && !imported() ? blockReading(grid, records.map(({ o }) => o)) : undefined;
-    if (blocks && accept(asRows(blocks)) === null) chosen = blocks;
-    for (const make of chosen ? [] : makers) {
+    // Plain pdftotext's blocks (read/pdf-blocks.ts): a reading that balances is taken when every
+    // reading that balances (the blocks' two, the orders' above) gives the same numbers.
+    const isEnd = (c: Cell) => options.match(c, seen)?.type === 'end';
+    const balanced: Array<Map<Pending, Cell[]>> = [];
+    if (!imported()) {
+      for (const across of [false, true]) {
+        const reading = blockReading(grid, records.map(({ o }) => o), isEnd, across);
+        if (reading && accept(asRows(reading)) === null) balanced.push(reading);
+      }
+    }
+    if (balanced.length) {
+      for (const make of makers) {
+        const reading = candidate(make);
+        if (reading && accept(asRows(reading)) === null) balanced.push(reading);
+      }
+      if (balanced.every((r) => sameReading(r, balanced[0]))) chosen = balanced[0];
+    }
+    for (const make of balanced.length ? [] : makers) {
       const reading = candidate(make);
       if (!reading) continue;
       const failure = accept(asRows(reading));
@@ -537,6 +551,16 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     if (first) problems.push({ kind: 'unaligned-row', span: first.labelCells[0].span, reason: 'interleaved' });
   }
   return rows;
+}
+
+/** Two readings that put the same numbers in every cell. */
+function sameReading<K>(a: Map<K, Cell[]>, b: Map<K, Cell[]>): boolean {
+  const text = (c: Cell) => c.value?.toString() ?? c.raw;
+  for (const [k, cells] of a) {
+    const other = b.get(k);
+    if (!other || other.length !== cells.length || cells.some((c, i) => text(c) !== text(other[i]))) return false;
+  }
+  return a.size === b.size;
 }
 
 /**
