@@ -11,7 +11,8 @@
  * after a label alone on its line, are that row's first columns (tied to the label: within its
  * block, or — a second reading — across empty lines too); any other line of values goes to the
  * next free columns of the row below the one the block's previous line filled, or, first in its
- * block, of the first row (in the table's order) not yet full. They are readings the text allows,
+ * block, of the first row (in the table's order) not yet full — or, in a block whose lines hold
+ * different numbers of values (a row's run cut over lines), to the row above while it has room. They are readings the text allows,
  * never certain by themselves: the caller takes one only when the table's identities hold.
  */
 import type { Cell } from '../../model';
@@ -74,6 +75,17 @@ export function blockReading<R extends BlockRow>(grid: Grid, rows: R[], isEnd: (
   const nextTied = rows.map(() => 0);
   const nextFree = tiedCount.slice();
   if (rows.some((r, i) => tiedCount[i] > r.columns)) return undefined;
+  // A block whose lines of values all hold as many values is rows of the same columns: each line
+  // goes down a row. One whose lines differ is a row's run cut over lines: a line stays in the
+  // row above while it has room.
+  const stays: boolean[] = [];
+  for (let k = 0; k < lines.length;) {
+    let end = k;
+    const counts = new Set<number>();
+    while (end < lines.length && lines[end]) { const n = lines[end]!.values.length; if (n) counts.add(n); end++; }
+    for (let j = k; j <= end && j < lines.length; j++) stays[j] = counts.size > 1;
+    k = end + 1;
+  }
   let previous = -1;
   for (const [k, l] of lines.entries()) {
     if (!l) { previous = -1; continue; }
@@ -84,7 +96,8 @@ export function blockReading<R extends BlockRow>(grid: Grid, rows: R[], isEnd: (
       row = tied;
       for (const c of l.values) slots[row][nextTied[row]++] = c;
     } else {
-      row = previous >= 0 ? previous + 1 : nextFree.findIndex((f, i) => f < rows[i].columns);
+      if (previous >= 0) row = stays[k] && nextFree[previous] + l.values.length <= rows[previous].columns ? previous : previous + 1;
+      else row = nextFree.findIndex((f, i) => f < rows[i].columns);
       if (row < 0 || row >= rows.length || nextFree[row] + l.values.length > rows[row].columns) return undefined;
       for (const c of l.values) slots[row][nextFree[row]++] = c;
     }
