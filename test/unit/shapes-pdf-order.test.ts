@@ -130,3 +130,53 @@ describe('PDF text without layout, 表四', () => {
     ok(r.diagnostics.some((d) => d.code === 'total-mismatch' && d.severity === 'error' && d.message.includes('行政复议')), r.diagnostics.map((d) => d.message).join('\n'));
   });
 });
+
+describe('plain pdftotext, blocks in reading order', () => {
+  const full = balancedData('2021', 7).applications;
+  /** Rows in the table's order whose values are `values`. */
+  const table = (values: Record<string, number[]>) => rows.map((d) => ({ label: d.label, v: values[d.id] }));
+
+  /** The label column with the first two values, then the other five columns row by row; the last three rows' columns one at a time. */
+  function columnBlocks(values: Record<string, number[]>): string[] {
+    const t = table(values);
+    const head = t.slice(0, -3);
+    const tail = t.slice(-3);
+    const lines = [...HEADER];
+    for (const r of head) lines.push(`${r.label} ${r.v[0]} ${r.v[1]}`);
+    lines.push('');
+    for (const r of head) lines.push(r.v.slice(2).join(' '));
+    lines.push('');
+    for (const r of tail) lines.push(`${r.label} ${r.v[0]}`);
+    for (let c = 1; c < 7; c++) lines.push('', ...tail.map((r) => String(r.v[c])));
+    lines.push('');
+    return lines;
+  }
+
+  it('the label column with the first values, then the other columns by rows and by columns: every cell', () => {
+    const r = checkReport(report(columnBlocks(full)));
+    deepStrictEqual(r.tables.applications, full);
+    deepStrictEqual(errors(r), []);
+  });
+
+  it('a row\'s run cut over two lines of one block, the last rows\' labels alone and their columns after them: every cell', () => {
+    const t = table(full);
+    const lines = [...HEADER];
+    for (const { label, v } of t.slice(0, -3)) lines.push(label, v.slice(0, 4).join(' '), v.slice(4).join(' '));
+    const tail = t.slice(-3);
+    lines.push(...tail.map((r) => r.label));
+    for (let c = 0; c < 7; c++) lines.push('', ...tail.map((r) => String(r.v[c])));
+    const r = checkReport(report([...lines, '']));
+    deepStrictEqual(r.tables.applications, full);
+  });
+
+  it('a wrong total: no reading balances, nothing is read, and the identity that fails is named', () => {
+    const wrong = Object.fromEntries(Object.entries(full).map(([id, v]) => [id, [...v]]));
+    wrong['3.1'][6] += 1;
+    const r = checkReport(report(columnBlocks(wrong)));
+    for (const d of rows) deepStrictEqual(r.tables.applications![d.id], Array(7).fill(null), d.id);
+    const bad = r.diagnostics.filter((d) => d.code === 'bad-cell' && d.message.includes('申请情况表'));
+    strictEqual(bad.length, 1);
+    ok(bad[0].message.includes('“（一）予以公开”行的总计不等于各列之和'), bad[0].message);
+    deepStrictEqual(errors(r), []);
+  });
+});

@@ -495,10 +495,14 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     // reading that balances (the blocks' two, the orders' above) gives the same numbers.
     const isEnd = (c: Cell) => options.match(c, seen)?.type === 'end';
     const balanced: Array<Map<Pending, Cell[]>> = [];
+    // A block reading that does not balance is the one kept (and refused by the caller): the
+    // identity it names is the table's when the blocks are read right.
+    let unbalancedBlocks: Map<Pending, Cell[]> | undefined;
     if (!imported()) {
       for (const across of [false, true]) {
         const reading = blockReading(grid, records.map(({ o }) => o), isEnd, across);
         if (reading && accept(asRows(reading)) === null) balanced.push(reading);
+        else if (reading) unbalancedBlocks ??= reading;
       }
     }
     if (balanced.length) {
@@ -515,7 +519,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       if (failure === null) { chosen = reading; break; }
       tried.push({ reading, failure });
     }
-    chosen ??= (tried.find((r) => r.failure?.identity !== 'T3-row-total') ?? tried[0])?.reading;
+    chosen ??= unbalancedBlocks ?? (tried.find((r) => r.failure?.identity !== 'T3-row-total') ?? tried[0])?.reading;
     if (chosen) {
       for (const [o, cells] of chosen) rows.get(o.id)!.cells = cells;
       const kept = problems.filter((p) => p.kind === 'duplicate-row');
