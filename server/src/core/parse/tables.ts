@@ -275,9 +275,10 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], pdf
     let header = false;
     const emptyLines: Cell[] = [];
     // PDF text: the header's words, which must show the three groups' 总计 (a table wider than the
-    // page loses its right columns from the text).
+    // page loses its right columns from the text), and no empty line after them (plain pdftotext's
+    // blocks, which may put the table's numbers after the next heading).
     let words = '';
-    const finishReview = (seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[]) => finishStream(seq, started, problems, emptyLines, pdfText && countWords(words.replace(WS_ALL, ''), '总计') >= 3 ? lastHeader : undefined);
+    const finishReview = (seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[]) => finishStream(seq, started, problems, emptyLines, pdfText && !emptyLines.length && countWords(words.replace(WS_ALL, ''), '总计') >= 3 ? lastHeader : undefined);
     let lastHeader: Cell | undefined;
     for (const row of grid.rows) {
       // Word's text export writes an empty cell as an empty line: in a table with no number at
