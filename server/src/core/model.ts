@@ -67,9 +67,11 @@ export interface Unbalanced {
 export interface TableProblem {
   kind: 'unaligned-row' | 'extra-values' | 'duplicate-row';
   /** Why a row could not be read, where the shape says: digits glued to a label. */
-  reason?: 'glued' | 'interleaved' | 'pdf-order' | 'unplaced';
+  reason?: 'glued' | 'interleaved' | 'pdf-order' | 'unplaced' | 'blanks-lost';
   /** PDF-order text whose order does not fix every cell: the identity its reading breaks. */
   unbalanced?: Unbalanced;
+  /** The identity fails in every placement the text allows: an error of the table, not of the reading. */
+  certain?: boolean;
   span: Span;
   rowId?: string;
   count?: number;

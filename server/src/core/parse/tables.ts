@@ -15,12 +15,14 @@ import { candidateGrids } from './layout/index';
 import { textSlot } from './cells';
 import { isFilled, LabelMatch, placeInOrder, ReadOptions, readRows, rowsOnOwnLines } from './read/reader';
 import { applicationsFailure, reviewFailure } from './read/verify';
+import { countWords, fixedByText, readReviewSparse } from './read/pdf-order';
 import type { Cell, TableRow } from '../model';
 
 // Patterns of the per-cell tests, made once (a literal in a loop is a new object each time).
 const PROSE_STOP = /[。；]/;
 const INNER_WS = /[\s\u00a0\u3000]/;
 const WS_RUN = /[\s\u00a0\u3000]+/;
+const WS_ALL = /[\s\u00a0\u3000]+/g;
 const NUMBERED_WORD = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七][)）])\S{3,}/;
 const NUMBERED_KEY = /^(\d)\D/;
 const HAS_DIGIT = /\d/;
@@ -105,7 +107,7 @@ function bestReading(text: string, lines: Line[], from: number, to: number, read
     if (verify && pdfOrdered(grid, pdfText)) {
       const unbalanced = verify(rows);
       // Identities choose between readings the text leaves open; they never veto one it fixes.
-      if (unbalanced && !(problems.length === 0 && rowsOnOwnLines(grid, rows.values()))) distrust(rows.values(), problems, [...rows.values()][0]?.labelCells[0], unbalanced);
+      if (unbalanced && !(problems.length === 0 && rowsOnOwnLines(grid, rows.values())) && !fixedByText(rows)) distrust(rows.values(), problems, [...rows.values()][0]?.labelCells[0], unbalanced);
     }
     let placed = 0;
     for (const r of rows.values()) for (const c of r.cells) if (c) placed++;
@@ -247,7 +249,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   };
   // The format's result rows, and 3.6 for a 2021 table that kept the 2019 single row: each once.
   const resultIds = (RESULT_IDS[format] ??= [...new Set([...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id))]);
-  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined };
+  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined, labelLines: pdfText ? { rowTotal: true } : undefined };
   const failure = (rows: Map<string, TableRow>) => applicationsFailure(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
   const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, failure, pdfText);
   const rows = best.rows;
@@ -273,10 +275,16 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], pdf
     let header = false;
     const emptyLines: Cell[] = [];
     // Every line after the header, one cell each (an empty line a blank), while no line holds two:
-    // Word's text export of the data row (see finishReview). Null once a line holds more.
+    // Word's text export of the data row (see finishStream). Null once a line holds more.
     let cellLines: Cell[] | null = [];
     const emptyAt = (line: number): Cell => ({ raw: '', span: { start: lines[line].start, end: lines[line].start }, line, kind: 'blank', placeholder: false });
-    const finish = () => finishReview(seq, started, problems, emptyLines, pdfText ? null : cellLines);
+    // PDF text: the header's words, which must show the three groups' 总计 (a table wider than the
+    // page loses its right columns from the text), and no empty line after them (plain pdftotext's
+    // blocks, which may put the table's numbers after the next heading).
+    let words = '';
+    let lastHeader: Cell | undefined;
+    const finish = () =>
+      finishStream(seq, started, problems, emptyLines, pdfText ? null : cellLines, pdfText && !emptyLines.length && countWords(words.replace(WS_ALL, ''), '总计') >= 3 ? lastHeader : undefined);
     for (const row of grid.rows) {
       // Word's text export writes an empty cell as an empty line: in a table with no number at
       // all, the empty lines after the header are its cells.
@@ -292,6 +300,8 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], pdf
           if (isProse(c)) return finish();
           if (started && seq.some(isFilled)) return finish();
           if (cellLines) cellLines = [];
+          lastHeader = c;
+          if (pdfText) words += c.raw;
           continue;
         }
         if (isFilled(c)) started = true;
@@ -364,13 +374,20 @@ function unreadReview(problems: TableProblem[], at: Cell, count: number): undefi
   return undefined;
 }
 
-function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[], cellLines: Cell[] | null): Array<Cell | null> | undefined {
+/**
+ * `cellLines`: the lines after the header one cell each (Word's text export); `pdfHeader`: PDF text
+ * without layout, where a blank cell leaves nothing (the header's last cell).
+ */
+function finishStream(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[], cellLines: Cell[] | null, pdfHeader?: Cell): Array<Cell | null> | undefined {
   if (!started) {
     // No number at all (an unfilled table): its empty cells are its row (blank cells, or the empty
     // lines of Word's text export).
     const empties = seq.filter((c) => c.raw === '');
     if (empties.length >= 15) return empties.slice(0, 15);
-    return emptyLines.length >= 15 ? emptyLines.slice(0, 15) : undefined;
+    if (emptyLines.length >= 15) return emptyLines.slice(0, 15);
+    // In PDF text a blank cell leaves nothing: a header with no number under it is a row of blanks.
+    if (pdfHeader && !seq.length) return Array.from({ length: 15 }, () => ({ raw: '', span: { start: pdfHeader.span.end, end: pdfHeader.span.end }, line: pdfHeader.line, kind: 'blank' as const, placeholder: false }));
+    return undefined;
   }
   const placed = placeInOrder(seq, 15);
   if (placed) return placed;
@@ -378,6 +395,11 @@ function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], e
   // each one cell or empty, are the row's 15 cells in order (one line more or less, and the empty
   // lines could be separators: not read). Never in PDF text, whose empty lines are layout.
   if (cellLines?.length === 15) return cellLines;
+  const sparse = pdfHeader ? readReviewSparse(seq) : undefined;
+  if (sparse) {
+    problems.push(...sparse.problems);
+    return sparse.cells;
+  }
   const first = seq.find(isFilled)!;
   return unreadReview(problems, first, seq.filter(isFilled).length);
 }
@@ -409,7 +431,7 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
   return { kind: 'review', layout: best!.layout, startLine: from, endLine: Math.max(from, last), span: spanOf(lines, from, last + 1), problems, groups };
 }
 
-export function parseDisclosure(text: string, lines: Line[], from: number, to: number, format: FormatId): DisclosureTable {
+export function parseDisclosure(text: string, lines: Line[], from: number, to: number, format: FormatId, pdfText = false): DisclosureTable {
   const problems: TableProblem[] = [];
   const defs = DISCLOSURE_BLOCKS[format];
   const blocks: DisclosureBlock[] = defs.map((d) => ({ item: d.item, amountUnit: '万元', rows: [] }));
@@ -454,14 +476,14 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
     currentBlock = -1;
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
     rowBlock.clear();
-    return readRows(grid, { match, anchor: 'after-label' }, p);
+    return readRows(grid, { match, anchor: 'after-label', labelLines: pdfText ? { rowTotal: false } : undefined }, p);
   }, defs.reduce((a, d) => a + d.rows.length * d.columns.length, 0));
   // The block state (units, item labels) belongs to the reading kept: read that grid once more.
   const rows = best.last ? best.rows : (() => {
     currentBlock = -1;
     rowBlock.clear();
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
-    return readRows(best.grid, { match, anchor: 'after-label' }, []);
+    return readRows(best.grid, { match, anchor: 'after-label', labelLines: pdfText ? { rowTotal: false } : undefined }, []);
   })();
   problems.push(...best.problems);
   for (const row of rows.values()) blocks[rowBlock.get(row.id) ?? DISCLOSURE_BLOCKS[format].findIndex((d) => d.rows.some((r) => r.label === row.id))].rows.push(row);

@@ -56,7 +56,8 @@ export const badCell: Rule = {
       if (unread.length) {
         const rows = unread.filter((p) => p.kind === 'unaligned-row').length;
         const reason = unread.find((p) => p.reason)?.reason;
-        const unbalanced = unread.find((p) => p.unbalanced)?.unbalanced;
+        // An identity that fails in every placement is the table's error (total-mismatch), not the reading's.
+        const unbalanced = unread.find((p) => p.unbalanced && !p.certain)?.unbalanced;
         if (unbalanced) {
           // Readings exist, and the one the text's order gives does not balance: say which identity fails.
           out.push({ message: t('{0}无法可靠读取：文本是 PDF 的阅读顺序，不能确定每个数字所在的单元格，而按文本顺序读出时{1}：或是数字的顺序与表格不同，或是表格本身有误，请对照原文件人工核对。这些单元格未读取', tableName(table.kind), identityWords(unbalanced)), span: unread[0].span, severity: 'warning' });
@@ -67,6 +68,7 @@ export const badCell: Rule = {
           reason === 'glued' ? t('行名与数字连在一起（如“规章012”），无法拆分成单元格')
           : reason === 'interleaved' ? t('有的行数字个数与列数不符，而文本没有标出空白单元格：空白单元格可能在复制时丢失，或数字的先后顺序与表格不同（如 PDF 无版式提取的文本），无法确定每个数字属于哪一行')
           : reason === 'unplaced' ? t('PDF 中这些行的数字无法按列位置确定（空白单元格的位置不明）')
+          : reason === 'blanks-lost' ? t('文本是无版式的 PDF 文字，空白单元格不留痕迹：{0} 行的数字少于列数，无法确定各数字所在的列（没有数字的行按空白读取；能由其余数字之和确定的总计已读取）', rows)
           : reason === 'pdf-order' ? t('文本是 PDF 的阅读顺序，按此顺序读出的数字不满足表内勾稽关系，无法确定每个数字所在的单元格')
           : rows === 0 ? t('有 {0} 个数字不在任何一行之内，可能是复制或转换打乱了顺序', strays)
           : t('{0} 行的数字个数与列数不符，可能是复制或转换时丢失了空白单元格', rows);

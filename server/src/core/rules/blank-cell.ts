@@ -3,6 +3,15 @@ import { t } from '../i18n';
 import type { Span } from '../text';
 import { Rule, RuleFinding, tableName } from './rule';
 import { tableCells } from '../analysis/table-cells';
+import { APPLICATION_ROWS, FormatId, REVIEW_GROUP_LABELS } from '../format/official';
+
+/** A row's name as the table's cells name it. */
+function rowName(format: FormatId, table: 'disclosure' | 'applications' | 'review', id: string | undefined): string {
+  // 表四's blanks may be in any of its groups.
+  if (table === 'review') return Object.values(REVIEW_GROUP_LABELS).join('、');
+  if (table === 'applications') return [...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].find((d) => d.id === id)?.short ?? id ?? '';
+  return id ?? '';
+}
 
 export const blankCell: Rule = {
   code: 'blank-cell',
@@ -18,6 +27,21 @@ export const blankCell: Rule = {
       if (!entry.named.has(p.row)) {
         entry.named.add(p.row);
         entry.rows.push(p.row);
+      }
+    }
+    // PDF text without layout: a row with fewer numbers than columns has blank cells, though which
+    // of its cells they are is unknown (they are unread).
+    for (const table of [report.disclosure, report.applications, report.review]) {
+      for (const p of table?.problems ?? []) {
+        if (p.reason !== 'blanks-lost' || p.count === undefined || p.expected === undefined || p.count >= p.expected) continue;
+        let entry = tables.get(table!.kind);
+        if (!entry) tables.set(table!.kind, (entry = { span: p.span, count: 0, rows: [], named: new Set() }));
+        entry.count += p.expected - p.count;
+        const row = rowName(report.format, table!.kind, p.rowId);
+        if (!entry.named.has(row)) {
+          entry.named.add(row);
+          entry.rows.push(row);
+        }
       }
     }
     const out: RuleFinding[] = [];

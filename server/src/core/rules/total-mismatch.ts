@@ -1,7 +1,12 @@
 /** T3-results, T3-row-total, T4-total: a total differs from the sum of what it totals. */
 import { t } from '../i18n';
 import { sides } from '../analysis/arithmetic';
-import { Rule, RuleFinding, setCellEdit } from './rule';
+import { Rule, RuleFinding, setCellEdit, tableName } from './rule';
+import { APPLICATION_ROWS } from '../format/official';
+
+function rowName(id: string): string {
+  return [...APPLICATION_ROWS['2021'], ...APPLICATION_ROWS['2019']].find((d) => d.id === id)?.short ?? id;
+}
 
 export const totalMismatch: Rule = {
   code: 'total-mismatch',
@@ -13,6 +18,16 @@ export const totalMismatch: Rule = {
     // A cell in a sound identity is not the wrong one: changing it would break that identity.
     const inSound = (c: unknown) => identities.some((i) => !bad.has(i) && [...i.lhs, ...i.rhs].some((r) => r.cell === c));
     const out: RuleFinding[] = [];
+    // PDF text whose blanks left no trace: a row (or 表四) whose numbers add up in no placement.
+    for (const table of [ctx.report.applications, ctx.report.review]) {
+      for (const p of table?.problems ?? []) {
+        if (!p.certain || !p.unbalanced) continue;
+        const message = p.unbalanced.identity === 'T4-total'
+          ? t('{0}的数字无论位于哪几格，总有一组的总计不等于各项之和', tableName('review'))
+          : t('“{0}”行的数字无论位于哪几列，总计都不等于各列之和', rowName(p.unbalanced.row ?? ''));
+        out.push({ message, span: p.span });
+      }
+    }
     for (const id of violated) {
       if (id.kind === 'T3-balance') continue;
       const [parts, total] = sides(id)!;

@@ -8,6 +8,8 @@ import type { TableProblem, TableRow, Unbalanced } from '../../model';
 import type { Cell } from '../../model';
 import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
+import { markFixed, readOnLabelLines } from './pdf-order';
+import { blockReading } from './pdf-blocks';
 
 export { isFilled };
 
@@ -36,6 +38,8 @@ export interface ReadOptions {
    * gives the identity a reading breaks, or null).
    */
   inOrder?: (rows: Map<string, Array<Cell | null>>) => Unbalanced | null;
+  /** PDF text: rows whose values sit on their labels' lines are read as far as that fixes them (read/pdf-order.ts). */
+  labelLines?: { rowTotal: boolean };
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
@@ -323,6 +327,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     else if (!anyValue && (isFilled(c) || isUnplaced(c))) anyValue = true;
     if (explicitBlanks && anyValue) break outer0;
   }
+  // Text an importer wrote (TAB rows, rows it marked as not placeable) is not pdftotext's.
+  const imported = () => grid.rows.some((r) => r.cells.some((c) => isUnplaced(c) || c.raw === '？' || c.raw === '?'));
   const records: Array<{ o: Pending; cells?: Array<Cell | null> }> = [];
   const recorded = new Set<string>();
   let orphans = 0;
@@ -485,19 +491,51 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       : [];
     const tried: Array<{ reading: Map<Pending, Cell[]>; failure: Unbalanced | null }> = [];
     let chosen: Map<Pending, Cell[]> | undefined;
-    for (const make of makers) {
+    // Plain pdftotext's blocks (read/pdf-blocks.ts): a reading that balances is taken when every
+    // reading that balances (the blocks' two, the orders' above) gives the same numbers.
+    const isEnd = (c: Cell) => options.match(c, seen)?.type === 'end';
+    const balanced: Array<Map<Pending, Cell[]>> = [];
+    // A block reading that does not balance is the one kept (and refused by the caller): the
+    // identity it names is the table's when the blocks are read right.
+    let unbalancedBlocks: Map<Pending, Cell[]> | undefined;
+    if (!imported()) {
+      for (const across of [false, true]) {
+        const reading = blockReading(grid, records.map(({ o }) => o), isEnd, across);
+        if (reading && accept(asRows(reading)) === null) balanced.push(reading);
+        else if (reading) unbalancedBlocks ??= reading;
+      }
+    }
+    if (balanced.length) {
+      for (const make of makers) {
+        const reading = candidate(make);
+        if (reading && accept(asRows(reading)) === null) balanced.push(reading);
+      }
+      if (balanced.every((r) => sameReading(r, balanced[0]))) chosen = balanced[0];
+    }
+    for (const make of balanced.length ? [] : makers) {
       const reading = candidate(make);
       if (!reading) continue;
       const failure = accept(asRows(reading));
       if (failure === null) { chosen = reading; break; }
       tried.push({ reading, failure });
     }
-    chosen ??= (tried.find((r) => r.failure?.identity !== 'T3-row-total') ?? tried[0])?.reading;
+    chosen ??= unbalancedBlocks ?? (tried.find((r) => r.failure?.identity !== 'T3-row-total') ?? tried[0])?.reading;
     if (chosen) {
       for (const [o, cells] of chosen) rows.get(o.id)!.cells = cells;
       const kept = problems.filter((p) => p.kind === 'duplicate-row');
       problems.length = 0;
       problems.push(...kept);
+      disorder = false;
+    }
+  }
+  if (disorder && options.labelLines && !orphans && !explicitBlanks && !grid.spaced && !records.some(({ o }) => o.cut) && !imported()) {
+    const reading = readOnLabelLines(grid, records.map(({ o }) => o), options.labelLines.rowTotal);
+    if (reading) {
+      for (const { o } of records) rows.get(o.id)!.cells = reading.cells.get(o)!;
+      const kept = problems.filter((p) => p.kind === 'duplicate-row');
+      problems.length = 0;
+      problems.push(...kept, ...reading.problems);
+      markFixed(rows);
       disorder = false;
     }
   }
@@ -517,6 +555,16 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     if (first) problems.push({ kind: 'unaligned-row', span: first.labelCells[0].span, reason: 'interleaved' });
   }
   return rows;
+}
+
+/** Two readings that put the same numbers in every cell. */
+function sameReading<K>(a: Map<K, Cell[]>, b: Map<K, Cell[]>): boolean {
+  const text = (c: Cell) => c.value?.toString() ?? c.raw;
+  for (const [k, cells] of a) {
+    const other = b.get(k);
+    if (!other || other.length !== cells.length || cells.some((c, i) => text(c) !== text(other[i]))) return false;
+  }
+  return a.size === b.size;
 }
 
 /**
