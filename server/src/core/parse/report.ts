@@ -129,7 +129,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const pdfText = looksLikePdfText(text, lines);
   if (dAt >= 0) {
     const stop = Math.min(regionEnd(lines, dAt, nextHeadingAfter(dAt, headings, end)), aAt > dAt ? aAt : end);
-    report.disclosure = parseDisclosure(text, lines, dAt, stop, format);
+    report.disclosure = parseDisclosure(text, lines, dAt, stop, format, pdfText);
     markTable(dAt, report.disclosure.endLine);
   }
   if (aAt >= 0) {

@@ -247,7 +247,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   };
   // The format's result rows, and 3.6 for a 2021 table that kept the 2019 single row: each once.
   const resultIds = (RESULT_IDS[format] ??= [...new Set([...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id))]);
-  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined };
+  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined, ordered: !pdfText };
   const failure = (rows: Map<string, TableRow>) => applicationsFailure(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
   const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, failure, pdfText);
   const rows = best.rows;
@@ -265,12 +265,14 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
 const REVIEW_CAPTIONS: Array<[RegExp, number]> = [[/复议后/, 2], [/未经复议|直接起诉/, 1], [/行政复议/, 0]];
 
 /** The 15 cells of the review table from one grid: one row of 15, or three small tables of 5. */
-function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Array<Cell | null> | undefined {
+function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], ordered: boolean): Array<Cell | null> | undefined {
   if (!grid.bounded) {
     // A stream: the values after the header, up to prose.
     const seq: Cell[] = [];
     let started = false;
-    let header = false;
+    let header: Cell | undefined;
+    // The header names the review's columns (a line `行政复议` alone may be a sub-heading above prose).
+    let columns = false;
     const emptyLines: Cell[] = [];
     for (const row of grid.rows) {
       // Word's text export writes an empty cell as an empty line: in a table with no number at
@@ -278,8 +280,9 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Ar
       if (!row.cells.length && header && !started) emptyLines.push({ raw: '', span: { start: lines[row.line].start, end: lines[row.line].start }, line: row.line, kind: 'blank', placeholder: false });
       for (const c of row.cells) {
         if (c.kind === 'text') {
-          header = true;
           if (isProse(c)) return finishReview(seq, started, problems, emptyLines);
+          header = c;
+          if (!columns && textInfo(c.raw).key === '结果维持') columns = true;
           if (started && seq.some(isFilled)) return finishReview(seq, started, problems, emptyLines);
           continue;
         }
@@ -287,7 +290,7 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[]): Ar
         if (started || c.raw === '') seq.push(c);
       }
     }
-    return finishReview(seq, started, problems, emptyLines);
+    return finishReview(seq, started, problems, emptyLines, ordered && columns ? header : undefined);
   }
   // Data rows follow the header: an empty row above it (a pipe table's blank header) is not one.
   const firstHeader = grid.rows.findIndex((r) => r.cells.some((c) => c.kind === 'text'));
@@ -340,13 +343,17 @@ function unreadReview(problems: TableProblem[], at: Cell, count: number): undefi
   return undefined;
 }
 
-function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[]): Array<Cell | null> | undefined {
+function finishReview(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[], header?: Cell): Array<Cell | null> | undefined {
   if (!started) {
     // No number at all (an unfilled table): its empty cells are its row (blank cells, or the empty
     // lines of Word's text export).
     const empties = seq.filter((c) => c.raw === '');
     if (empties.length >= 15) return empties.slice(0, 15);
-    return emptyLines.length >= 15 ? emptyLines.slice(0, 15) : undefined;
+    if (emptyLines.length >= 15) return emptyLines.slice(0, 15);
+    // Text in the page's order with the header and no value after it (a copied page drops a row
+    // of empty <td></td>): the one data row is blank.
+    if (header) return Array.from({ length: 15 }, () => ({ raw: '', span: { start: header.span.end, end: header.span.end }, line: header.line, kind: 'blank' as const, placeholder: false }));
+    return undefined;
   }
   const placed = placeInOrder(seq, 15);
   if (placed) return placed;
@@ -358,7 +365,7 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
   let best: { cells: Array<Cell | null>; problems: TableProblem[]; layout: string; placed: number } | undefined;
   for (const grid of candidateGrids(text, lines, from, to)) {
     const problems: TableProblem[] = [];
-    const read = readReviewGrid(grid, problems, lines);
+    const read = readReviewGrid(grid, problems, lines, !pdfText);
     let cells: Array<Cell | null> = read ?? Array(15).fill(null);
     const unbalanced = read && pdfOrdered(grid, pdfText) ? reviewFailure(read) : null;
     if (read && unbalanced && !rowsOnOwnLines(grid, [{ labelCells: [], cells: read }])) {
@@ -381,7 +388,7 @@ export function parseReview(text: string, lines: Line[], from: number, to: numbe
   return { kind: 'review', layout: best!.layout, startLine: from, endLine: Math.max(from, last), span: spanOf(lines, from, last + 1), problems, groups };
 }
 
-export function parseDisclosure(text: string, lines: Line[], from: number, to: number, format: FormatId): DisclosureTable {
+export function parseDisclosure(text: string, lines: Line[], from: number, to: number, format: FormatId, pdfText = false): DisclosureTable {
   const problems: TableProblem[] = [];
   const defs = DISCLOSURE_BLOCKS[format];
   const blocks: DisclosureBlock[] = defs.map((d) => ({ item: d.item, amountUnit: '万元', rows: [] }));
@@ -426,14 +433,14 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
     currentBlock = -1;
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
     rowBlock.clear();
-    return readRows(grid, { match, anchor: 'after-label' }, p);
+    return readRows(grid, { match, anchor: 'after-label', ordered: !pdfText }, p);
   }, defs.reduce((a, d) => a + d.rows.length * d.columns.length, 0));
   // The block state (units, item labels) belongs to the reading kept: read that grid once more.
   const rows = best.last ? best.rows : (() => {
     currentBlock = -1;
     rowBlock.clear();
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
-    return readRows(best.grid, { match, anchor: 'after-label' }, []);
+    return readRows(best.grid, { match, anchor: 'after-label', ordered: !pdfText }, []);
   })();
   problems.push(...best.problems);
   for (const row of rows.values()) blocks[rowBlock.get(row.id) ?? DISCLOSURE_BLOCKS[format].findIndex((d) => d.rows.some((r) => r.label === row.id))].rows.push(row);

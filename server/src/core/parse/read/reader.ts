@@ -8,6 +8,7 @@ import type { TableProblem, TableRow, Unbalanced } from '../../model';
 import type { Cell } from '../../model';
 import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
+import { copiedRow, paragraphCells } from './copied';
 
 export { isFilled };
 
@@ -36,6 +37,8 @@ export interface ReadOptions {
    * gives the identity a reading breaks, or null).
    */
   inOrder?: (rows: Map<string, Array<Cell | null>>) => Unbalanced | null;
+  /** Text in the page's own order (not PDF text): copied paragraph cells may be read row by row (read/copied.ts). */
+  ordered?: boolean;
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
@@ -87,6 +90,8 @@ interface Pending {
   sameLine?: boolean;
   /** Stream text: a value cell of the row is cut over lines (its number is not known). */
   cut?: boolean;
+  /** Stream text: words after the label that are no label (the cells after them may be another row's). */
+  strays?: Cell[];
   labelCells: Cell[];
   seq: Cell[];
   /** Column of the label cell in a positional row. */
@@ -310,6 +315,17 @@ function windowReading(records: Array<{ o: Pending; cells?: Array<Cell | null> }
   return tight ? out : undefined;
 }
 
+/** The records' lines (first label to last cell) are paragraph cells of a copied page. */
+function copiedText(grid: Grid, records: Array<{ o: Pending }>): boolean {
+  const from = records[0].o.labelCells[0].line;
+  let to = from;
+  for (const { o } of records) {
+    for (const c of o.labelCells) if (c.line > to) to = c.line;
+    for (const c of o.seq) if (c.line > to) to = c.line;
+  }
+  return paragraphCells(grid, from, to);
+}
+
 function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]): Map<string, TableRow> {
   const rows = new Map<string, TableRow>();
   const seen = new Set<string>();
@@ -377,11 +393,14 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
           // cell cut over lines, whose number cannot be told from the note's numbers.
           const cur = open as Pending | null;
           if (cur && STARTS_WITH_NUMBER.test(cell.raw)) cur.cut = true;
+          else if (cur) (cur.strays ??= []).push(cell);
           continue;
         }
         if (m.type === 'end') break outer;
         if (m.type === 'group') { close(); continue; }
         const cur = open as Pending | null;
+        // The first piece of a wrapped label is the label's, not a stray of the row above.
+        if (before && cur?.strays?.[cur.strays.length - 1] === before) cur.strays.pop();
         // The same row's label again: its wrapped continuation (`他处理 由逾期不补正、行` under
         // `1.申请人无正当理`), unless it is numbered as a row of its own (a row printed twice).
         if (cur && cur.id === m.id && (!cur.seq.some(isFilled) || !NUMBERED.test(cell.raw))) {
@@ -419,8 +438,11 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   close();
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
   let disorder = orphans > 0;
+  // A page copied with the mouse, where some rows lost their blanks: each row by itself.
+  const copied = options.ordered && !orphans && !explicitBlanks && !grid.spaced && records.length > 0 && records.some(({ o, cells }) => !(window?.get(o) ?? cells)) && copiedText(grid, records);
   for (const { o, cells: read } of records) {
     let cells = window?.get(o) ?? read;
+    if (copied) cells = copiedRow(o.seq, cells, o.columns, o.labelCells[o.labelCells.length - 1], o.strays?.length ?? 0);
     if (!cells) {
       disorder = true;
       const filled = o.seq.filter(isFilled).length;
@@ -501,7 +523,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       disorder = false;
     }
   }
-  if (disorder && !explicitBlanks && !grid.spaced) {
+  if (disorder && !explicitBlanks && !grid.spaced && !copied) {
     // Text in stream order with no blank markers (PDF text without layout): one misplaced row
     // means values may have moved between rows anywhere, and a row that happens to get the
     // right count may hold another row's numbers. Nothing in the table is read, except a row whose
