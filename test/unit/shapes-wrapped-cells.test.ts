@@ -120,6 +120,28 @@ describe('a copied page whose empty cells left nothing (§6.4)', () => {
   });
 });
 
+describe('a copied page whose number cells hold an empty paragraph first (`<p>&nbsp;</p><p>7</p>`)', () => {
+  it('a space-only line may be a blank cell or a cell\'s empty paragraph: a row is read only with its exact count', () => {
+    // Every number cell copies as a line of spaces and the number; the zero cells of 一 and 二 are empty `<td></td>`.
+    const values: Record<string, number[]> = { ...SPARSE, '1': [7, 3, 0, 0, 0, 1, 11], '2': [0, 0, 0, 0, 0, 0, 0] };
+    values['3.7'] = [7, 3, 0, 0, 0, 1, 11];
+    values['4'] = [0, 0, 0, 0, 0, 0, 0];
+    const cells: string[] = [HEADER, '申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+    for (const d of APPLICATION_ROWS['2021']) {
+      if (d.id === '3.1') cells.push('三、本年度办理结果');
+      cells.push(d.label);
+      const v = values[d.id] ?? [0, 0, 0, 0, 0, 0, 0];
+      // 一 lost its zero cells; every other row keeps them (each cell: an NBSP paragraph, then its number).
+      for (const n of v) if (d.id !== '1' || n !== 0) cells.push('\u00a0', String(n));
+    }
+    const got = checkReport(table3(paragraphs(cells))).tables.applications!;
+    // Dropping one space-only line of the nine would give seven cells, but which one is not known.
+    deepStrictEqual(got['1'], [null, null, null, null, null, null, null]);
+    deepStrictEqual(got['3.7'], [7, 3, 0, 0, 0, 1, 11]);
+    deepStrictEqual(got['3.3.1'], [0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
 describe('a copied 表二 with wrapped cells and dropped blanks', () => {
   // 2019 format: zeros are empty cells; `规范` / `性文件` and `本年新` / `制作数量` wrapped by a `<br>`.
   const cells = [

@@ -10,11 +10,13 @@
  * its lines hold a label and a number, or two numbers, and its cells are not paragraphs.
  */
 import type { Cell } from '../../model';
+import { isFilled } from '../grid';
 import type { Grid } from '../grid';
 
 /**
- * Whether the lines `from`..`to` of a stream grid are paragraph cells: every line one cell, and
- * every value cell alone between empty lines (words may run on over lines: a wrapped label).
+ * Whether the lines `from`..`to` of a stream grid are paragraph cells: every value cell alone on
+ * its line between empty lines (words may run on over lines or share one: a wrapped label, bare-text
+ * cells a TAB apart).
  */
 export function paragraphCells(grid: Grid, from: number, to: number): boolean {
   const rows = grid.rows;
@@ -22,8 +24,12 @@ export function paragraphCells(grid: Grid, from: number, to: number): boolean {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row.line < from || row.line > to || row.cells.length === 0) continue;
-    if (row.cells.length > 1) return false;
     seen++;
+    // Words on a line with words (bare-text cells a TAB apart) are labels or headers; a value shares no line.
+    if (row.cells.length > 1) {
+      if (row.cells.some((c) => c.kind !== 'text')) return false;
+      continue;
+    }
     if (row.cells[0].kind === 'text') continue;
     // The lines above and below a value are empty (rows without cells on the adjacent lines).
     const above = rows[r - 1];
@@ -42,4 +48,16 @@ export function copiedRow(seq: Cell[], placed: Array<Cell | null> | undefined, c
   if (placed) return placed;
   if (seq.length > 0) return undefined;
   return Array.from({ length: columns }, () => ({ raw: '', span: { start: label.span.end, end: label.span.end }, line: label.line, kind: 'blank' as const, placeholder: false }));
+}
+
+/**
+ * A copied row's reading kept only when the row holds exactly its count of cells or of numbers: a
+ * line of spaces is a blank cell (`<p>&nbsp;</p>`) or the empty paragraph of a number's cell
+ * (`<p>&nbsp;</p><p>7</p>`), and dropping some of them to make the count is a guess.
+ */
+export function exactCount(seq: Cell[], columns: number, placed: Array<Cell | null> | undefined): Array<Cell | null> | undefined {
+  if (!placed || seq.length === columns) return placed;
+  let filled = 0;
+  for (const c of seq) if (isFilled(c)) filled++;
+  return filled === columns ? placed : undefined;
 }

@@ -8,7 +8,7 @@ import type { TableProblem, TableRow, Unbalanced } from '../../model';
 import type { Cell } from '../../model';
 import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
-import { copiedRow, paragraphCells } from './copied';
+import { copiedRow, exactCount, paragraphCells } from './copied';
 
 export { isFilled };
 
@@ -439,9 +439,13 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
   let disorder = orphans > 0;
   // A page copied with the mouse, where some rows lost their blanks: each row by itself.
-  const copied = options.ordered && !orphans && !explicitBlanks && !grid.spaced && records.length > 0 && records.some(({ o, cells }) => !(window?.get(o) ?? cells)) && copiedText(grid, records);
+  // A page copied with the mouse (paragraph cells in the page's order): where some rows lost their
+  // blanks, each row by itself; a space-only line may be a blank cell or a cell's empty paragraph,
+  // so a row is read only with exactly its count of cells or of numbers.
+  const paragraphs = options.ordered && !grid.spaced && records.length > 0 && copiedText(grid, records);
+  const copied = paragraphs && !orphans && !explicitBlanks && records.some(({ o, cells }) => !(window?.get(o) ?? cells));
   for (const { o, cells: read } of records) {
-    let cells = window?.get(o) ?? read;
+    let cells = window?.get(o) ?? (options.ordered && !grid.spaced ? exactCount(o.seq, o.columns, read) : read);
     if (copied) cells = copiedRow(o.seq, cells, o.columns, o.labelCells[o.labelCells.length - 1], o.strays?.length ?? 0);
     if (!cells) {
       disorder = true;
