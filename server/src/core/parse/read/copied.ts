@@ -51,9 +51,10 @@ export function copiedRow(seq: Cell[], placed: Array<Cell | null> | undefined, c
 }
 
 /**
- * A copied row's reading kept only when the row holds exactly its count of cells or of numbers: a
- * line of spaces is a blank cell (`<p>&nbsp;</p>`) or the empty paragraph of a number's cell
- * (`<p>&nbsp;</p><p>7</p>`), and dropping some of them to make the count is a guess.
+ * A row of text in the page's order (not PDF text) kept only when it holds exactly its count of
+ * cells or of numbers: a line of spaces is a blank cell (`<p>&nbsp;</p>`) or the empty paragraph
+ * of a number's cell (`<p>&nbsp;</p><p>7</p>`), and dropping some of them to make the count is a
+ * guess (the dropped line and the kept one give different rows).
  */
 export function exactCount(seq: Cell[], columns: number, placed: Array<Cell | null> | undefined): Array<Cell | null> | undefined {
   if (!placed || seq.length === columns) return placed;

@@ -438,14 +438,14 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   close();
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
   let disorder = orphans > 0;
-  // A page copied with the mouse, where some rows lost their blanks: each row by itself.
-  // A page copied with the mouse (paragraph cells in the page's order): where some rows lost their
-  // blanks, each row by itself; a space-only line may be a blank cell or a cell's empty paragraph,
-  // so a row is read only with exactly its count of cells or of numbers.
-  const paragraphs = options.ordered && !grid.spaced && records.length > 0 && copiedText(grid, records);
-  const copied = paragraphs && !orphans && !explicitBlanks && records.some(({ o, cells }) => !(window?.get(o) ?? cells));
+  // Text in the page's order: a space-only line may be a blank cell or a cell's empty paragraph, so
+  // a row is read only with exactly its count of cells or of numbers (read/copied.ts).
+  const exact = options.ordered && !grid.spaced;
+  const readOf = (o: Pending, read: Array<Cell | null> | undefined) => window?.get(o) ?? (exact ? exactCount(o.seq, o.columns, read) : read);
+  // A page copied with the mouse (paragraph cells) where some rows lost their blanks: each row by itself.
+  const copied = exact && !orphans && !explicitBlanks && records.some(({ o, cells }) => !readOf(o, cells)) && copiedText(grid, records);
   for (const { o, cells: read } of records) {
-    let cells = window?.get(o) ?? (options.ordered && !grid.spaced ? exactCount(o.seq, o.columns, read) : read);
+    let cells = readOf(o, read);
     if (copied) cells = copiedRow(o.seq, cells, o.columns, o.labelCells[o.labelCells.length - 1], o.strays?.length ?? 0);
     if (!cells) {
       disorder = true;
