@@ -140,6 +140,27 @@ describe('a copied page whose number cells hold an empty paragraph first (`<p>&n
     deepStrictEqual(got['3.7'], [7, 3, 0, 0, 0, 1, 11]);
     deepStrictEqual(got['3.3.1'], [0, 0, 0, 0, 0, 0, 0]);
   });
+
+  it('a row with a number in every column and lines of spaces besides shows the lines are no cells: a row of seven lines is not read by them', () => {
+    // Number cells are `<p>&nbsp;</p><p>N</p>`, zero cells `<p>0</p>`, and one zero cell of 3.3.3 an empty `<td></td>`:
+    // its lines are ` `, 1, 0, 0, 0, ` `, 1 — seven, as if the two space lines were blank cells.
+    const cells: string[] = [HEADER, '申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+    const values: Record<string, number[]> = { '1': [7, 3, 0, 0, 0, 1, 11], '3.3.3': [1, 0, 0, 0, 0, 0, 1] };
+    for (const d of APPLICATION_ROWS['2021']) {
+      if (d.id === '3.1') cells.push('三、本年度办理结果');
+      cells.push(d.label);
+      const v = values[d.id] ?? [0, 0, 0, 0, 0, 0, 0];
+      v.forEach((n, c) => {
+        if (d.id === '3.3.3' && c === 5) return;
+        if (n !== 0) cells.push('\u00a0');
+        cells.push(String(n));
+      });
+    }
+    const got = checkReport(table3(paragraphs(cells))).tables.applications!;
+    deepStrictEqual(got['1'], [7, 3, 0, 0, 0, 1, 11]);
+    deepStrictEqual(got['3.3.3'], [null, null, null, null, null, null, null]);
+    deepStrictEqual(got['3.3.4'], [0, 0, 0, 0, 0, 0, 0]);
+  });
 });
 
 describe('a copied 表二 with wrapped cells and dropped blanks', () => {

@@ -56,9 +56,11 @@ export function copiedRow(seq: Cell[], placed: Array<Cell | null> | undefined, c
  * of a number's cell (`<p>&nbsp;</p><p>7</p>`), and dropping some of them to make the count is a
  * guess (the dropped line and the kept one give different rows).
  */
-export function exactCount(seq: Cell[], columns: number, placed: Array<Cell | null> | undefined): Array<Cell | null> | undefined {
-  if (!placed || seq.length === columns) return placed;
+export function exactCount(seq: Cell[], columns: number, placed: Array<Cell | null> | undefined, padded: boolean): Array<Cell | null> | undefined {
+  if (!placed) return placed;
   let filled = 0;
   for (const c of seq) if (isFilled(c)) filled++;
-  return filled === columns ? placed : undefined;
+  if (filled === columns) return placed;
+  // Where the table shows space-only lines inside cells (`padded`), they count no cell at all.
+  return seq.length === columns && !padded ? placed : undefined;
 }

@@ -441,7 +441,10 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   // Text in the page's order: a space-only line may be a blank cell or a cell's empty paragraph, so
   // a row is read only with exactly its count of cells or of numbers (read/copied.ts).
   const exact = options.ordered && !grid.spaced;
-  const readOf = (o: Pending, read: Array<Cell | null> | undefined) => window?.get(o) ?? (exact ? exactCount(o.seq, o.columns, read) : read);
+  // A row with more cells than columns and a number in every column: its space-only lines are
+  // paragraphs inside cells, so in this table such a line marks no blank cell.
+  const padded = !!exact && records.some(({ o }) => o.seq.length > o.columns && o.seq.filter(isFilled).length === o.columns);
+  const readOf = (o: Pending, read: Array<Cell | null> | undefined) => window?.get(o) ?? (exact ? exactCount(o.seq, o.columns, read, padded) : read);
   // A page copied with the mouse (paragraph cells) where some rows lost their blanks: each row by itself.
   const copied = exact && !orphans && !explicitBlanks && records.some(({ o, cells }) => !readOf(o, cells)) && copiedText(grid, records);
   for (const { o, cells: read } of records) {
