@@ -6,6 +6,7 @@ import { labelKey } from '../labels';
 import { splitLineCells } from './cells';
 import { findHeadings, findSubHeadings, isLegacy, readTitle } from './document';
 import { parseApplications, parseDisclosure, parseReview } from './tables';
+import { gridAnchor } from './layout/text-table';
 import { looksLikePdfText } from './read/verify';
 export interface ParseOptions {
   /** Force a format instead of detecting it (`auto` detects). */
@@ -63,13 +64,18 @@ const ANCHORS: Anchors = {
 const TABLE_ANCHOR_CHARS = charClass('条内稽申', true);
 const REVIEW_ANCHOR_CHARS = charClass('复诉维', true);
 
-function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>, keyOf: (i: number) => string, chars: number): number {
+function findAnchor(lines: Line[], from: number, to: number, test: (key: string, line: Line) => boolean, headingLines: Set<number>, keyOf: (i: number) => string, chars: number, cellTest: (key: string) => boolean): number {
+  let at = -1;
   for (let i = from; i < to; i++) {
     if (!lineHas(lines[i], chars) || headingLines.has(i) || keyOf(i).length > 100) continue;
-    if (test(keyOf(i), lines[i])) return i;
+    if (test(keyOf(i), lines[i])) { at = i; break; }
   }
-  return -1;
+  // A grid table's cell cut over lines by a narrow column holds an anchor no line holds whole.
+  const inGrid = gridAnchor(lines, from, at >= 0 ? at : to, (s) => s.length <= 100 && cellTest(labelKey(s)));
+  return inGrid >= 0 ? inGrid : at;
 }
+
+const REVIEW_CELLS = ['行政复议', '行政诉讼', '结果维持'];
 
 /**
  * Where a table region ends: the next section heading, or earlier, the first line of prose (a
@@ -105,8 +111,8 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   const end = lines.length;
   // The tables' anchors first: the format markers are table words, so only the lines from the
   // first table to section 五 are searched for them (the prose around them is not keyed).
-  const dAt = findAnchor(lines, Math.max(0, sectionLine(2)), end, ANCHORS.disclosure, headingLines, keyOf, TABLE_ANCHOR_CHARS);
-  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf, TABLE_ANCHOR_CHARS);
+  const dAt = findAnchor(lines, Math.max(0, sectionLine(2)), end, ANCHORS.disclosure, headingLines, keyOf, TABLE_ANCHOR_CHARS, ANCHORS.disclosure);
+  const aAt = findAnchor(lines, Math.max(0, sectionLine(3), dAt), end, ANCHORS.applications, headingLines, keyOf, TABLE_ANCHOR_CHARS, ANCHORS.applications);
   const tablesFrom = dAt >= 0 ? dAt : aAt >= 0 ? aAt : 0;
   const s5 = sectionLine(5);
   const tablesTo = dAt < 0 && aAt < 0 ? end : s5 > tablesFrom ? s5 : end;
@@ -135,7 +141,7 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     markTable(aAt, report.applications.endLine);
   }
   const rFrom = Math.max(0, sectionLine(4), report.applications ? report.applications.endLine + 1 : 0);
-  const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf, REVIEW_ANCHOR_CHARS);
+  const rAt = findAnchor(lines, rFrom, end, ANCHORS.review, headingLines, keyOf, REVIEW_ANCHOR_CHARS, (k) => REVIEW_CELLS.includes(k));
   if (rAt >= 0) {
     report.review = parseReview(text, lines, rAt, regionEnd(lines, rAt, nextHeadingAfter(rAt, headings, end)), pdfText);
     markTable(rAt, report.review.endLine);

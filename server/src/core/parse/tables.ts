@@ -249,7 +249,7 @@ export function parseApplications(text: string, lines: Line[], from: number, to:
   };
   // The format's result rows, and 3.6 for a 2021 table that kept the 2019 single row: each once.
   const resultIds = (RESULT_IDS[format] ??= [...new Set([...APPLICATION_ROWS[format], ...APPLICATION_ROWS['2019']].filter((d) => d.result).map((d) => d.id))]);
-  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined, labelLines: pdfText ? { rowTotal: true } : undefined };
+  const options: ReadOptions = { match, anchor: 'right', isComplete: (seen) => seen.has('4'), inOrder: pdfText ? (rows) => applicationsFailure(rows, resultIds) : undefined, labelLines: pdfText ? { rowTotal: true } : undefined, ordered: !pdfText };
   const failure = (rows: Map<string, TableRow>) => applicationsFailure(new Map([...rows].map(([id, r]) => [id, r.cells])), resultIds);
   const best = bestReading(text, lines, from, to, (grid, p) => readRows(grid, options, p), defs.length * 7, failure, pdfText);
   const rows = best.rows;
@@ -272,7 +272,9 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], pdf
     // A stream: the values after the header, up to prose.
     const seq: Cell[] = [];
     let started = false;
-    let header = false;
+    let header: Cell | undefined;
+    // The header names the review's columns (a line `行政复议` alone may be a sub-heading above prose).
+    let columns = false;
     const emptyLines: Cell[] = [];
     // Every line after the header, one cell each (an empty line a blank), while no line holds two:
     // Word's text export of the data row (see finishStream). Null once a line holds more.
@@ -284,7 +286,7 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], pdf
     let words = '';
     let lastHeader: Cell | undefined;
     const finish = () =>
-      finishStream(seq, started, problems, emptyLines, pdfText ? null : cellLines, pdfText && !emptyLines.length && countWords(words.replace(WS_ALL, ''), '总计') >= 3 ? lastHeader : undefined);
+      finishStream(seq, started, problems, emptyLines, pdfText ? null : cellLines, pdfText && !emptyLines.length && countWords(words.replace(WS_ALL, ''), '总计') >= 3 ? lastHeader : undefined, !pdfText && columns ? header : undefined);
     for (const row of grid.rows) {
       // Word's text export writes an empty cell as an empty line: in a table with no number at
       // all, the empty lines after the header are its cells.
@@ -296,8 +298,9 @@ function readReviewGrid(grid: Grid, problems: TableProblem[], lines: Line[], pdf
       }
       for (const c of row.cells) {
         if (c.kind === 'text') {
-          header = true;
           if (isProse(c)) return finish();
+          header = c;
+          if (!columns && textInfo(c.raw).key === '结果维持') columns = true;
           if (started && seq.some(isFilled)) return finish();
           if (cellLines) cellLines = [];
           lastHeader = c;
@@ -376,9 +379,10 @@ function unreadReview(problems: TableProblem[], at: Cell, count: number): undefi
 
 /**
  * `cellLines`: the lines after the header one cell each (Word's text export); `pdfHeader`: PDF text
- * without layout, where a blank cell leaves nothing (the header's last cell).
+ * without layout, where a blank cell leaves nothing (the header's last cell); `copiedHeader`: text in
+ * the page's own order whose header names the review's columns (its last cell).
  */
-function finishStream(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[], cellLines: Cell[] | null, pdfHeader?: Cell): Array<Cell | null> | undefined {
+function finishStream(seq: Cell[], started: boolean, problems: TableProblem[], emptyLines: Cell[], cellLines: Cell[] | null, pdfHeader?: Cell, copiedHeader?: Cell): Array<Cell | null> | undefined {
   if (!started) {
     // No number at all (an unfilled table): its empty cells are its row (blank cells, or the empty
     // lines of Word's text export).
@@ -387,6 +391,9 @@ function finishStream(seq: Cell[], started: boolean, problems: TableProblem[], e
     if (emptyLines.length >= 15) return emptyLines.slice(0, 15);
     // In PDF text a blank cell leaves nothing: a header with no number under it is a row of blanks.
     if (pdfHeader && !seq.length) return Array.from({ length: 15 }, () => ({ raw: '', span: { start: pdfHeader.span.end, end: pdfHeader.span.end }, line: pdfHeader.line, kind: 'blank' as const, placeholder: false }));
+    // Text in the page's order with the header and no value after it (a copied page drops a row
+    // of empty <td></td>): the one data row is blank.
+    if (copiedHeader) return Array.from({ length: 15 }, () => ({ raw: '', span: { start: copiedHeader.span.end, end: copiedHeader.span.end }, line: copiedHeader.line, kind: 'blank' as const, placeholder: false }));
     return undefined;
   }
   const placed = placeInOrder(seq, 15);
@@ -476,14 +483,14 @@ export function parseDisclosure(text: string, lines: Line[], from: number, to: n
     currentBlock = -1;
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
     rowBlock.clear();
-    return readRows(grid, { match, anchor: 'after-label', labelLines: pdfText ? { rowTotal: false } : undefined }, p);
+    return readRows(grid, { match, anchor: 'after-label', labelLines: pdfText ? { rowTotal: false } : undefined, ordered: !pdfText }, p);
   }, defs.reduce((a, d) => a + d.rows.length * d.columns.length, 0));
   // The block state (units, item labels) belongs to the reading kept: read that grid once more.
   const rows = best.last ? best.rows : (() => {
     currentBlock = -1;
     rowBlock.clear();
     for (const b of blocks) { b.labelCell = undefined; b.amountUnit = '万元'; }
-    return readRows(best.grid, { match, anchor: 'after-label', labelLines: pdfText ? { rowTotal: false } : undefined }, []);
+    return readRows(best.grid, { match, anchor: 'after-label', labelLines: pdfText ? { rowTotal: false } : undefined, ordered: !pdfText }, []);
   })();
   problems.push(...best.problems);
   for (const row of rows.values()) blocks[rowBlock.get(row.id) ?? DISCLOSURE_BLOCKS[format].findIndex((d) => d.rows.some((r) => r.label === row.id))].rows.push(row);

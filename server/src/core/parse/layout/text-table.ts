@@ -105,6 +105,37 @@ function cellOf(pieces: Piece[], col: number, fallbackLine: number, fallbackAt: 
   return c;
 }
 
+/**
+ * The first line of a grid table's row whose cell, its pieces joined over the row's lines, passes
+ * `test` (a table's anchor cut by a narrow column: `据的勾` / `稽关系`, `第二十` / `条第（` / `一）项`);
+ * -1 when none does. Only lines between `from` and `to`; linear in their length.
+ */
+export function gridAnchor(lines: Line[], from: number, to: number, test: (cellText: string) => boolean): number {
+  let starts: number[] | undefined;
+  let texts: string[] = [];
+  let first = -1;
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    const t = l.text;
+    if (lineHas(l, RULE_CHARS) && GRID_BORDER.test(t)) {
+      if (starts && first >= 0 && texts.some((s) => s !== '' && test(s))) return first;
+      starts = columnStarts(t, true);
+      if (starts.length > 60) starts = undefined;
+      texts = starts ? starts.map(() => '') : [];
+      first = -1;
+      continue;
+    }
+    if (!starts || !/^\s*\|/.test(t)) {
+      starts = undefined;
+      continue;
+    }
+    if (first < 0) first = i;
+    const pieces = cutLine(l, starts, true);
+    for (let k = 0; k < pieces.length; k++) texts[k] += pieces[k].text.trim();
+  }
+  return -1;
+}
+
 export function buildTextTable(lines: Line[], from: number, to: number): Grid {
   const rows: GridRow[] = [];
   let i = from;

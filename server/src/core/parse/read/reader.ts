@@ -10,6 +10,7 @@ import { isFilled } from '../grid';
 import type { Grid, GridRow } from '../grid';
 import { markFixed, readOnLabelLines } from './pdf-order';
 import { blockReading } from './pdf-blocks';
+import { copiedRow, exactCount, paragraphCells } from './copied';
 
 export { isFilled };
 
@@ -40,6 +41,8 @@ export interface ReadOptions {
   inOrder?: (rows: Map<string, Array<Cell | null>>) => Unbalanced | null;
   /** PDF text: rows whose values sit on their labels' lines are read as far as that fixes them (read/pdf-order.ts). */
   labelLines?: { rowTotal: boolean };
+  /** Text in the page's own order (not PDF text): copied paragraph cells may be read row by row (read/copied.ts). */
+  ordered?: boolean;
 }
 
 const COLUMN_WORDS = /^[\s\u00a0]*(?:总计|合计|其他)[\s\u00a0]*$/;
@@ -91,6 +94,8 @@ interface Pending {
   sameLine?: boolean;
   /** Stream text: a value cell of the row is cut over lines (its number is not known). */
   cut?: boolean;
+  /** Stream text: words after the label that are no label (the cells after them may be another row's). */
+  strays?: Cell[];
   labelCells: Cell[];
   seq: Cell[];
   /** Column of the label cell in a positional row. */
@@ -314,6 +319,17 @@ function windowReading(records: Array<{ o: Pending; cells?: Array<Cell | null> }
   return tight ? out : undefined;
 }
 
+/** The records' lines (first label to last cell) are paragraph cells of a copied page. */
+function copiedText(grid: Grid, records: Array<{ o: Pending }>): boolean {
+  const from = records[0].o.labelCells[0].line;
+  let to = from;
+  for (const { o } of records) {
+    for (const c of o.labelCells) if (c.line > to) to = c.line;
+    for (const c of o.seq) if (c.line > to) to = c.line;
+  }
+  return paragraphCells(grid, from, to);
+}
+
 function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]): Map<string, TableRow> {
   const rows = new Map<string, TableRow>();
   const seen = new Set<string>();
@@ -383,11 +399,14 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
           // cell cut over lines, whose number cannot be told from the note's numbers.
           const cur = open as Pending | null;
           if (cur && STARTS_WITH_NUMBER.test(cell.raw)) cur.cut = true;
+          else if (cur) (cur.strays ??= []).push(cell);
           continue;
         }
         if (m.type === 'end') break outer;
         if (m.type === 'group') { close(); continue; }
         const cur = open as Pending | null;
+        // The first piece of a wrapped label is the label's, not a stray of the row above.
+        if (before && cur?.strays?.[cur.strays.length - 1] === before) cur.strays.pop();
         // The same row's label again: its wrapped continuation (`他处理 由逾期不补正、行` under
         // `1.申请人无正当理`), unless it is numbered as a row of its own (a row printed twice).
         if (cur && cur.id === m.id && (!cur.seq.some(isFilled) || !NUMBERED.test(cell.raw))) {
@@ -425,8 +444,18 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   close();
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
   let disorder = orphans > 0;
+  // Text in the page's order: a space-only line may be a blank cell or a cell's empty paragraph, so
+  // a row is read only with exactly its count of cells or of numbers (read/copied.ts).
+  const exact = options.ordered && !grid.spaced;
+  // A row with more cells than columns and a number in every column: its space-only lines are
+  // paragraphs inside cells, so in this table such a line marks no blank cell.
+  const padded = !!exact && records.some(({ o }) => o.seq.length > o.columns && o.seq.filter(isFilled).length === o.columns);
+  const readOf = (o: Pending, read: Array<Cell | null> | undefined) => window?.get(o) ?? (exact ? exactCount(o.seq, o.columns, read, padded) : read);
+  // A page copied with the mouse (paragraph cells) where some rows lost their blanks: each row by itself.
+  const copied = exact && !orphans && !explicitBlanks && records.some(({ o, cells }) => !readOf(o, cells)) && copiedText(grid, records);
   for (const { o, cells: read } of records) {
-    let cells = window?.get(o) ?? read;
+    let cells = readOf(o, read);
+    if (copied) cells = copiedRow(o.seq, cells, o.columns, o.labelCells[o.labelCells.length - 1], o.strays?.length ?? 0);
     if (!cells) {
       disorder = true;
       const filled = o.seq.filter(isFilled).length;
@@ -539,7 +568,7 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       disorder = false;
     }
   }
-  if (disorder && !explicitBlanks && !grid.spaced) {
+  if (disorder && !explicitBlanks && !grid.spaced && !copied) {
     // Text in stream order with no blank markers (PDF text without layout): one misplaced row
     // means values may have moved between rows anywhere, and a row that happens to get the
     // right count may hold another row's numbers. Nothing in the table is read, except a row whose
