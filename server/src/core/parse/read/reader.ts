@@ -345,6 +345,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     } else if (o.seq.length && !o.cut) {
       const ordered = grid.spaced ? orderByColumn(o.seq) : o.seq;
       cells = ordered && placeInOrder(ordered, o.columns);
+      // PDF text with layout: a row with blank cells, placed by its values' columns on the page.
+      if (!cells && grid.placeSparse) cells = grid.placeSparse(o.labelCells, o.seq, o.columns);
     }
     records.push({ o, cells });
     recorded.add(o.id);

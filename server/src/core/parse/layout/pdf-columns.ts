@@ -1,0 +1,208 @@
+/**
+ * `pdftotext -layout` text (REPORT-FORMAT §6.6): the values of a row with blank cells, placed by
+ * their columns. A blank cell is only spaces there, so a row may show fewer numbers than columns.
+ *
+ * What the text keeps of the page, as pdftotext writes it: a line is cut into fragments (runs of
+ * words one space apart); a fragment after a gap of two or more spaces starts at a column the
+ * converter computed from its x position on the page, while a word one space after another word
+ * is merely written after it. So only a fragment's first word says where it sits, and then only
+ * against other fragments of the same page (each page is laid out on its own): on one page a
+ * fragment further right is never in a column further left, and two fragments starting at the
+ * same character column are in the same table column. A word one space after a value is in the
+ * next column (the gap is smaller than a cell), a value one space after the row's label is in the
+ * first value column. Header words give no position: they are centred over cells of other
+ * widths, and one space apart they are not placed at all.
+ *
+ * Columns are learnt per page from rows whose every cell holds a value (their k-th value is in
+ * the k-th column). A row with blank cells is read only when every value has exactly one column
+ * these facts allow; values on several lines (a cell of two paragraphs, or digits of one number
+ * stacked in a narrow column) only when the row is complete and each value sits exactly at a
+ * known column. Anything else stays unread.
+ */
+import type { Cell } from '../../model';
+import type { Line } from '../../text';
+import { isFilled } from '../grid';
+import type { GridRow } from '../grid';
+
+/**
+ * How a value is set off from what precedes it on its line: after two or more spaces or at the
+ * line start (placed by its x on the page), one space after the row label's words (in the first
+ * value column), one space after another value (in the column after that value's).
+ */
+const Link = { Start: 0, Label: 1, Next: 2 } as const;
+type Link = (typeof Link)[keyof typeof Link];
+
+interface Token {
+  cell: Cell;
+  page: number;
+  /** Character column in its line (a page's form feed not counted). */
+  col: number;
+  link: Link;
+}
+
+/** Places a row's value cells into `n` columns, or says it cannot (undefined). */
+export type SparsePlacer = (labelCells: Cell[], seq: Cell[], n: number) => Array<Cell | null> | undefined;
+
+export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): SparsePlacer {
+  // Built on the first row that needs it, once per width: most tables have no blank cell.
+  let pages: Map<number, number> | undefined;
+  const anchorsByWidth = new Map<number, Map<number, Map<number, number>>>();
+  const pageOf = (line: number): number => {
+    if (!pages) {
+      pages = new Map();
+      if (rows.length) {
+        let page = 0;
+        for (let i = rows[0].line; i <= rows[rows.length - 1].line; i++) {
+          if (lines[i].text.includes('\f')) page++;
+          pages.set(i, page);
+        }
+      }
+    }
+    return pages.get(line) ?? -1;
+  };
+  const anchorsFor = (n: number): Map<number, Map<number, number>> => {
+    let byPage = anchorsByWidth.get(n);
+    if (byPage) return byPage;
+    byPage = new Map();
+    // Conflicting facts about a column position (two table columns at one place) void it.
+    const conflict = new Set<string>();
+    for (const row of rows) {
+      // A row whose every cell holds a value: the n values after its words, on one line.
+      let k = row.cells.length;
+      while (k > 0 && row.cells[k - 1].kind !== 'text') k--;
+      const values = row.cells.slice(k);
+      if (values.length !== n || !values.every(isFilled)) continue;
+      for (let c = 0; c < n; c++) {
+        const t = tokenOf(lines, row.cells, k + c, pageOf);
+        if (!t || t.link !== Link.Start) continue;
+        let m = byPage.get(t.page);
+        if (!m) byPage.set(t.page, (m = new Map()));
+        const had = m.get(t.col);
+        if (had !== undefined && had !== c) conflict.add(`${t.page}:${t.col}`);
+        m.set(t.col, c);
+      }
+    }
+    for (const key of conflict) {
+      const [p, col] = key.split(':').map(Number);
+      byPage.get(p)?.delete(col);
+    }
+    anchorsByWidth.set(n, byPage);
+    return byPage;
+  };
+  const cellsOfLine = new Map<number, Cell[]>();
+  for (const r of rows) cellsOfLine.set(r.line, r.cells);
+
+  return (labelCells, seq, n) => {
+    const filled = seq.filter(isFilled);
+    if (filled.length === 0 || filled.length > n || labelCells.length === 0) return undefined;
+    const labelLine = labelCells[labelCells.length - 1].line;
+    const tokens: Token[] = [];
+    for (const c of filled) {
+      const cells = cellsOfLine.get(c.line);
+      const at = cells ? cells.indexOf(c) : -1;
+      const t = at >= 0 ? tokenOf(lines, cells!, at, pageOf) : undefined;
+      if (!t) return undefined;
+      // A value one space after words is in the first column only when the words are the row's label.
+      if (t.link === Link.Label && !labelCells.includes(cells![at - 1])) return undefined;
+      tokens.push(t);
+    }
+    const page = tokens[0].page;
+    if (page < 0 || tokens.some((t) => t.page !== page)) return undefined;
+    const anchors = anchorsFor(n).get(page);
+    const labelLines = new Set(labelCells.map((c) => c.line));
+    const oneLine = tokens.every((t) => t.cell.line === tokens[0].cell.line);
+    // Digits of one number stacked in a narrow column sit above and below the row's line (`2`
+    // over the label, `1` under it, for 21): a value off the label's line with another value at
+    // its place on the line as far on the other side, or right next to it, may be such a digit.
+    {
+      const mine = new Set(filled);
+      for (const t of tokens) {
+        if (labelLines.has(t.cell.line)) continue;
+        // The label's line nearest the value: the stacked digits' middle.
+        let m = labelLine;
+        for (const l of labelLines) if (Math.abs(l - t.cell.line) < Math.abs(m - t.cell.line)) m = l;
+        for (const l of [2 * m - t.cell.line, t.cell.line - 1, t.cell.line + 1]) {
+          if (labelLines.has(l)) continue;
+          for (const c of cellsOfLine.get(l) ?? []) if (isFilled(c) && !mine.has(c) && Math.abs(colOf(lines, c) - t.col) <= 1) return undefined;
+        }
+      }
+    }
+    // The columns each value may be in, by its own position.
+    const range = tokens.map((t): [number, number] => {
+      if (t.link === Link.Label) return [0, 0];
+      if (t.link === Link.Next) return [1, n - 1];
+      const exact = anchors?.get(t.col);
+      if (exact !== undefined) return [exact, exact];
+      if (!oneLine) return [1, 0]; // values over lines: only known positions
+      let lo = 0;
+      let hi = n - 1;
+      if (anchors) for (const [col, c] of anchors) {
+        if (col < t.col && c > lo) lo = c;
+        if (col > t.col && c < hi) hi = c;
+      }
+      return [lo, hi];
+    });
+    let found: number[] | undefined;
+    let count = 0;
+    const chosen: number[] = [];
+    // Every reading the facts allow (a handful of values over a few columns); one is needed.
+    const walk = (i: number, min: number): void => {
+      if (count > 1) return;
+      if (i === tokens.length) {
+        count++;
+        found = [...chosen];
+        return;
+      }
+      const t = tokens[i];
+      const [lo, hi] = range[i];
+      for (let c = Math.max(lo, oneLine ? min : 0); c <= hi; c++) {
+        if (t.link === Link.Next && (i === 0 || tokens[i - 1].cell.line !== t.cell.line || chosen[i - 1] !== c - 1)) continue;
+        if (!oneLine && chosen.includes(c)) continue;
+        chosen.push(c);
+        walk(i + 1, c + 1);
+        chosen.pop();
+      }
+    };
+    walk(0, 0);
+    if (count !== 1 || !found) return undefined;
+    // Values over several lines are read only when they fill the row, each where a full row puts it.
+    if (!oneLine && (tokens.length !== n || tokens.some((t) => t.link === Link.Next))) return undefined;
+    const out: Array<Cell | null> = Array(n).fill(null);
+    found.forEach((c, i) => (out[c] = tokens[i].cell));
+    const at = labelCells[labelCells.length - 1];
+    for (let k = 0; k < n; k++) if (!out[k]) out[k] = { raw: '', span: { start: at.span.end, end: at.span.end }, line: at.line, kind: 'blank', placeholder: false };
+    return out;
+  };
+}
+
+/** A cell's character column in its line, a form feed not counted. */
+function colOf(lines: Line[], cell: Cell): number {
+  const line = lines[cell.line];
+  const i = cell.span.start - line.start;
+  let feeds = 0;
+  for (let j = 0; j < i; j++) if (line.text.charCodeAt(j) === 0x0c) feeds++;
+  return i - feeds;
+}
+
+/** A value cell's page, character column and how it is set off from what precedes it on its line. */
+function tokenOf(lines: Line[], cells: Cell[], k: number, pageOf: (line: number) => number): Token | undefined {
+  const cell = cells[k];
+  const line = lines[cell.line];
+  if (!line) return undefined;
+  const text = line.text;
+  const i = cell.span.start - line.start;
+  if (i < 0 || i > text.length) return undefined;
+  let feeds = 0;
+  for (let j = 0; j < i; j++) if (text.charCodeAt(j) === 0x0c) feeds++;
+  const col = i - feeds;
+  let link: Link = Link.Start;
+  if (i >= 2 && text.charCodeAt(i - 1) === 0x20 && text.charCodeAt(i - 2) !== 0x20 && text.charCodeAt(i - 2) !== 0x0c) {
+    const prev = k > 0 ? cells[k - 1] : undefined;
+    // One space after something: the cell before it on the line (it ends right there).
+    if (!prev || prev.line !== cell.line || prev.span.end !== line.start + i - 1) return undefined;
+    link = prev.kind === 'text' ? Link.Label : Link.Next;
+  } else if (i >= 1 && text.charCodeAt(i - 1) !== 0x20 && text.charCodeAt(i - 1) !== 0x0c) {
+    return undefined; // glued to what precedes it: no position
+  }
+  return { cell, page: pageOf(cell.line), col, link };
+}
