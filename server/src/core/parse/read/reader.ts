@@ -419,6 +419,14 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     if (complete) break;
   }
   close();
+  // PDF text with layout: a row with no value on its lines is blank in every column, once every
+  // other row's values were placed (none is left over that could be this row's).
+  if (grid.placeSparse && !orphans && records.some((r) => r.cells) && records.every((r) => r.cells || (r.o.seq.length === 0 && !r.o.cut))) {
+    for (const r of records) {
+      const at = r.o.labelCells[r.o.labelCells.length - 1];
+      r.cells ??= Array.from({ length: r.o.columns }, () => blankAt(at.span.end, at.line));
+    }
+  }
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
   let disorder = orphans > 0;
   for (const { o, cells: read } of records) {
