@@ -43,7 +43,15 @@ interface Token {
 /** Places a row's value cells into `n` columns, or says it cannot (undefined). */
 export type SparsePlacer = (labelCells: Cell[], seq: Cell[], n: number) => Array<Cell | null> | undefined;
 
-export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): SparsePlacer {
+/** A table's rows, read (`cells`) or not; whether one row's cells, and the whole table's, keep the identities. */
+export type SparseSolver = (
+  table: Array<{ labelCells: Cell[]; seq: Cell[]; cells?: Array<Cell | null> }>,
+  n: number,
+  rowHolds: (row: number, cells: Array<Cell | null>) => boolean,
+  tableHolds: (cells: Array<Array<Cell | null> | undefined>) => boolean,
+) => Array<Array<Cell | null> | undefined> | undefined;
+
+export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: SparsePlacer; solve: SparseSolver } {
   // Built on the first row that needs it, once per width: most tables have no blank cell.
   let pages: Map<number, number> | undefined;
   const anchorsByWidth = new Map<number, Map<number, Map<number, number>>>();
@@ -92,7 +100,8 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): SparsePlacer {
   const cellsOfLine = new Map<number, Cell[]>();
   for (const r of rows) cellsOfLine.set(r.line, r.cells);
 
-  return (labelCells, seq, n) => {
+  /** The value tokens of a row and every column assignment the text allows them (up to `cap`). */
+  const readingsOf = (labelCells: Cell[], seq: Cell[], n: number, cap: number): { tokens: Token[]; options: number[][] } | undefined => {
     const filled = seq.filter(isFilled);
     if (filled.length === 0 || filled.length > n || labelCells.length === 0) return undefined;
     const labelLine = labelCells[labelCells.length - 1].line;
@@ -102,8 +111,9 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): SparsePlacer {
       const at = cells ? cells.indexOf(c) : -1;
       const t = at >= 0 ? tokenOf(lines, cells!, at, pageOf) : undefined;
       if (!t) return undefined;
-      // A value one space after words is in the first column only when the words are the row's label.
-      if (t.link === Link.Label && !labelCells.includes(cells![at - 1])) return undefined;
+      // A value one space after words is in the first column only when the words are the row's
+      // label, or the label's wrapped rest (words alone at the start of their line).
+      if (t.link === Link.Label && !labelCells.includes(cells![at - 1]) && at !== 1) return undefined;
       tokens.push(t);
     }
     const page = tokens[0].page;
@@ -122,7 +132,8 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): SparsePlacer {
         let m = labelLine;
         for (const l of labelLines) if (Math.abs(l - t.cell.line) < Math.abs(m - t.cell.line)) m = l;
         for (const l of [2 * m - t.cell.line, t.cell.line - 1, t.cell.line + 1]) {
-          if (labelLines.has(l)) continue;
+          // Another row's own line (its numbered label on it): its values are that row's.
+          if (labelLines.has(l) || numberedLine(cellsOfLine.get(l))) continue;
           for (const c of cellsOfLine.get(l) ?? []) if (isFilled(c) && !mine.has(c) && Math.abs(colOf(lines, c) - t.col) <= 1) return undefined;
         }
       }
@@ -142,15 +153,15 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): SparsePlacer {
       }
       return [lo, hi];
     });
-    let found: number[] | undefined;
-    let count = 0;
+    // Values over several lines are read only when they fill the row, each where a full row puts it.
+    if (!oneLine && (tokens.length !== n || tokens.some((t) => t.link === Link.Next))) return undefined;
+    const options: number[][] = [];
     const chosen: number[] = [];
-    // Every reading the facts allow (a handful of values over a few columns); one is needed.
+    // Every reading the facts allow (a handful of values over a few columns).
     const walk = (i: number, min: number): void => {
-      if (count > 1) return;
+      if (options.length >= cap) return;
       if (i === tokens.length) {
-        count++;
-        found = [...chosen];
+        options.push([...chosen]);
         return;
       }
       const t = tokens[i];
@@ -164,15 +175,106 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): SparsePlacer {
       }
     };
     walk(0, 0);
-    if (count !== 1 || !found) return undefined;
-    // Values over several lines are read only when they fill the row, each where a full row puts it.
-    if (!oneLine && (tokens.length !== n || tokens.some((t) => t.link === Link.Next))) return undefined;
-    const out: Array<Cell | null> = Array(n).fill(null);
-    found.forEach((c, i) => (out[c] = tokens[i].cell));
-    const at = labelCells[labelCells.length - 1];
-    for (let k = 0; k < n; k++) if (!out[k]) out[k] = { raw: '', span: { start: at.span.end, end: at.span.end }, line: at.line, kind: 'blank', placeholder: false };
+    return { tokens, options };
+  };
+
+  const place: SparsePlacer = (labelCells, seq, n) => {
+    const r = readingsOf(labelCells, seq, n, 2);
+    return r && r.options.length === 1 ? build(labelCells, r.tokens, r.options[0], n) : undefined;
+  };
+
+  /**
+   * Rows the text leaves open (each value has several columns it may be in): the readings of the
+   * whole table that keep the page's order of positions (a value further right never in a column
+   * further left; values at one position in one column), each row's own identity, and then the
+   * table's identities. Exactly one such reading is read; none or several, nothing.
+   */
+  const solve: SparseSolver = (table, n, rowHolds, tableHolds) => {
+    interface Open { row: number; tokens: Token[]; options: number[][] }
+    const open: Open[] = [];
+    // A row with no value on its lines is blank in a reading that places every other value.
+    const base = table.map((r) => r.cells ?? (r.seq.some(isFilled) ? undefined : build(r.labelCells, [], [], n)));
+    // Positions already known: tokens of the rows read, with their columns.
+    const known: Array<{ page: number; col: number; column: number }> = [];
+    for (const [i, r] of table.entries()) {
+      if (r.cells) {
+        for (const [k, c] of r.cells.entries()) {
+          if (!c || !isFilled(c)) continue;
+          const cells = cellsOfLine.get(c.line);
+          const at = cells ? cells.indexOf(c) : -1;
+          const t = at >= 0 ? tokenOf(lines, cells!, at, pageOf) : undefined;
+          if (t && t.link === Link.Start) known.push({ page: t.page, col: t.col, column: k });
+        }
+        continue;
+      }
+      if (!r.seq.some(isFilled)) continue;
+      const got = readingsOf(r.labelCells, r.seq, n, 64);
+      if (!got || got.options.length === 0 || got.options.length >= 64) return undefined;
+      // Each row's own identity first (its total), as far as the row alone decides it.
+      const options = got.options.filter((o) => rowHolds(i, build(r.labelCells, got.tokens, o, n)));
+      if (options.length === 0) return undefined;
+      open.push({ row: i, tokens: got.tokens, options });
+    }
+    if (open.length === 0) return undefined;
+    open.sort((a, b) => a.options.length - b.options.length);
+    const placed: Array<{ page: number; col: number; column: number }> = [...known];
+    const fits = (t: Token, column: number): boolean => {
+      if (t.link !== Link.Start) return true;
+      for (const p of placed) {
+        if (p.page !== t.page) continue;
+        if (p.col === t.col ? p.column !== column : p.col < t.col ? p.column > column : p.column < column) return false;
+      }
+      return true;
+    };
+    const choice: number[][] = [];
+    let found: number[][][] = [];
+    let leaves = 0;
+    const walk = (i: number): void => {
+      if (found.length > 1 || leaves > 20000) return;
+      if (i === open.length) {
+        leaves++;
+        const cells = [...base];
+        open.forEach((o, k) => (cells[o.row] = build(table[o.row].labelCells, o.tokens, choice[k], n)));
+        if (tableHolds(cells)) found.push([...choice]);
+        return;
+      }
+      const o = open[i];
+      for (const opt of o.options) {
+        if (!o.tokens.every((t, k) => fits(t, opt[k]))) continue;
+        const mark = placed.length;
+        o.tokens.forEach((t, k) => { if (t.link === Link.Start) placed.push({ page: t.page, col: t.col, column: opt[k] }); });
+        choice.push(opt);
+        walk(i + 1);
+        choice.pop();
+        placed.length = mark;
+      }
+    };
+    walk(0);
+    if (leaves > 20000 || found.length !== 1) return undefined;
+    const out = [...base];
+    open.forEach((o, k) => (out[o.row] = build(table[o.row].labelCells, o.tokens, found[0][k], n)));
+    found = [];
     return out;
   };
+
+  return { place, solve };
+}
+
+/** A row's cells from its tokens' columns: the others blank, at the label's end. */
+function build(labelCells: Cell[], tokens: Token[], columns: number[], n: number): Array<Cell | null> {
+  const out: Array<Cell | null> = Array(n).fill(null);
+  columns.forEach((c, i) => (out[c] = tokens[i].cell));
+  const at = labelCells[labelCells.length - 1];
+  for (let k = 0; k < n; k++) if (!out[k]) out[k] = { raw: '', span: { start: at.span.end, end: at.span.end }, line: at.line, kind: 'blank', placeholder: false };
+  return out;
+}
+
+/** A row's number at the start of a word: `1.`, `（一）`, `一、`. */
+const ROW_NUMBER = /(?:^|\s)(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)/;
+
+/** A line that holds a numbered row label (a table row's own line). */
+function numberedLine(cells: Cell[] | undefined): boolean {
+  return !!cells && cells.some((c) => c.kind === 'text' && ROW_NUMBER.test(c.raw));
 }
 
 /** A cell's character column in its line, a form feed not counted. */

@@ -61,6 +61,10 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
     if (cells.length) rows.push({ cells, line: i });
   }
   const grid: Grid = { layout: 'stream', rows, bounded: false, positional: false, spaced };
-  if (spaced) grid.placeSparse = pdfColumnPlacer(lines, rows);
+  if (spaced) {
+    const columns = pdfColumnPlacer(lines, rows);
+    grid.placeSparse = columns.place;
+    grid.solveSparse = columns.solve;
+  }
   return grid;
 }

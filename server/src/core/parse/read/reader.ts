@@ -427,6 +427,18 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
       r.cells ??= Array.from({ length: r.o.columns }, () => blankAt(at.span.end, at.line));
     }
   }
+  // The rows still open, when the table's identities tell which one reading of them the text allows.
+  const check = options.inOrder;
+  if (grid.solveSparse && check && !orphans && records.some((r) => !r.cells) && records.every((r) => r.cells || !r.o.cut) && new Set(records.map((r) => r.o.columns)).size === 1) {
+    const asMap = (cells: Array<Array<Cell | null> | undefined>) => new Map(records.flatMap((r, i) => (cells[i] ? [[r.o.id, cells[i]!] as [string, Array<Cell | null>]] : [])));
+    const solved = grid.solveSparse(
+      records.map((r) => ({ labelCells: r.o.labelCells, seq: r.o.seq, cells: r.cells })),
+      records[0].o.columns,
+      (i, cells) => check(new Map([[records[i].o.id, cells]])) === null,
+      (cells) => cells.every(Boolean) && check(asMap(cells)) === null,
+    );
+    if (solved) records.forEach((r, i) => (r.cells = solved[i]));
+  }
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
   let disorder = orphans > 0;
   for (const { o, cells: read } of records) {
