@@ -216,41 +216,63 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: Sparse
       open.push({ row: i, tokens: got.tokens, options });
     }
     if (open.length === 0) return undefined;
-    open.sort((a, b) => a.options.length - b.options.length);
-    const placed: Array<{ page: number; col: number; column: number }> = [...known];
+    // Positions placed so far, per page (each position once, with how many values hold it): a new
+    // position must keep their order.
+    const placed = new Map<number, Map<number, { column: number; count: number }>>();
+    const put = (page: number, col: number, column: number) => {
+      let m = placed.get(page);
+      if (!m) placed.set(page, (m = new Map()));
+      const had = m.get(col);
+      if (had) had.count++;
+      else m.set(col, { column, count: 1 });
+    };
+    const take = (page: number, col: number) => {
+      const m = placed.get(page)!;
+      const had = m.get(col)!;
+      if (--had.count === 0) m.delete(col);
+    };
+    for (const k of known) {
+      const had = placed.get(k.page)?.get(k.col);
+      // Two columns at one position in the rows read: the page's positions say nothing.
+      if (had && had.column !== k.column) return undefined;
+      put(k.page, k.col, k.column);
+    }
     const fits = (t: Token, column: number): boolean => {
       if (t.link !== Link.Start) return true;
-      for (const p of placed) {
-        if (p.page !== t.page) continue;
-        if (p.col === t.col ? p.column !== column : p.col < t.col ? p.column > column : p.column < column) return false;
+      const m = placed.get(t.page);
+      if (!m) return true;
+      for (const [col, p] of m) {
+        if (col === t.col ? p.column !== column : col < t.col ? p.column > column : p.column < column) return false;
       }
       return true;
     };
-    const choice: number[][] = [];
+    const choice: number[][] = open.map(() => []);
     let found: number[][][] = [];
-    let leaves = 0;
-    const walk = (i: number): void => {
-      if (found.length > 1 || leaves > 20000) return;
-      if (i === open.length) {
-        leaves++;
+    let nodes = 0;
+    // Rows with the fewest readings first; each reading must keep the positions placed before it.
+    const order = open.map((_, k) => k).sort((x, y) => open[x].options.length - open[y].options.length);
+    const walk = (depth: number): void => {
+      if (found.length > 1 || ++nodes > LIMIT) return;
+      if (depth === order.length) {
         const cells = [...base];
         open.forEach((o, k) => (cells[o.row] = build(table[o.row].labelCells, o.tokens, choice[k], n)));
-        if (tableHolds(cells)) found.push([...choice]);
+        if (tableHolds(cells)) found.push(choice.map((c) => [...c]));
         return;
       }
-      const o = open[i];
+      const next = order[depth];
+      const o = open[next];
       for (const opt of o.options) {
-        if (!o.tokens.every((t, k) => fits(t, opt[k]))) continue;
-        const mark = placed.length;
-        o.tokens.forEach((t, k) => { if (t.link === Link.Start) placed.push({ page: t.page, col: t.col, column: opt[k] }); });
-        choice.push(opt);
-        walk(i + 1);
-        choice.pop();
-        placed.length = mark;
+        let ok = true;
+        for (let i = 0; i < o.tokens.length && ok; i++) ok = fits(o.tokens[i], opt[i]);
+        if (!ok) continue;
+        o.tokens.forEach((t, i) => { if (t.link === Link.Start) put(t.page, t.col, opt[i]); });
+        choice[next] = opt;
+        walk(depth + 1);
+        for (const t of o.tokens) if (t.link === Link.Start) take(t.page, t.col);
       }
     };
     walk(0);
-    if (leaves > 20000 || found.length !== 1) return undefined;
+    if (nodes > LIMIT || found.length !== 1) return undefined;
     const out = [...base];
     open.forEach((o, k) => (out[o.row] = build(table[o.row].labelCells, o.tokens, found[0][k], n)));
     found = [];
@@ -259,6 +281,9 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: Sparse
 
   return { place, solve };
 }
+
+/** The most partial readings a table's search looks at before it gives up (nothing read). */
+const LIMIT = 5000;
 
 /** A row's cells from its tokens' columns: the others blank, at the label's end. */
 function build(labelCells: Cell[], tokens: Token[], columns: number[], n: number): Array<Cell | null> {

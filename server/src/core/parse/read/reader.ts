@@ -430,7 +430,12 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   // The rows still open, when the table's identities tell which one reading of them the text allows.
   const check = options.inOrder;
   if (grid.solveSparse && check && !orphans && records.some((r) => !r.cells) && records.every((r) => r.cells || !r.o.cut) && new Set(records.map((r) => r.o.columns)).size === 1) {
-    const asMap = (cells: Array<Array<Cell | null> | undefined>) => new Map(records.flatMap((r, i) => (cells[i] ? [[r.o.id, cells[i]!] as [string, Array<Cell | null>]] : [])));
+    // One map of the rows, refilled for each reading tried (readings differ only in the open rows).
+    const byId = new Map<string, Array<Cell | null>>();
+    const asMap = (cells: Array<Array<Cell | null> | undefined>) => {
+      records.forEach((r, i) => (cells[i] ? byId.set(r.o.id, cells[i]!) : byId.delete(r.o.id)));
+      return byId;
+    };
     const solved = grid.solveSparse(
       records.map((r) => ({ labelCells: r.o.labelCells, seq: r.o.seq, cells: r.cells })),
       records[0].o.columns,
