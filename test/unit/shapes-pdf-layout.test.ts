@@ -117,3 +117,42 @@ describe('pdftotext -layout: rows with blank cells', () => {
     deepStrictEqual(got[other.id], values[other.id]);
   });
 });
+
+describe('pdftotext -layout: no row holds every cell', () => {
+  // 表三 of a small office: values only in 自然人, 其他 and 总计; zeros left blank; no full row.
+  const truth: Record<string, number[]> = Object.fromEntries(rows.map((d) => [d.id, [0, 0, 0, 0, 0, 0, 0]]));
+  truth['1'] = [5, 0, 0, 0, 0, 1, 6];
+  truth['3.1'] = [2, 0, 0, 0, 0, 1, 3];
+  truth['3.2'] = [1, 0, 0, 0, 0, 0, 1];
+  truth['3.4.1'] = [1, 0, 0, 0, 0, 0, 1];
+  truth['3.5.1'] = [1, 0, 0, 0, 0, 0, 1];
+  truth['3.7'] = [5, 0, 0, 0, 0, 1, 6];
+  /** How each filled row is printed: `g` a value one space after the label, `@c` a value at column c, `+` one space after the value before. */
+  const printed: Record<string, string[]> = { '1': ['g', '@5', '+'], '3.1': ['@0', '@5', '+'], '3.2': ['g', '@6'], '3.4.1': ['@0', '@6'], '3.5.1': ['g', '@6'], '3.7': ['@0', '@5', '+'] };
+  const table = (blankTotal: boolean) =>
+    layoutTable(truth, (id, _cells, label) => {
+      const how = printed[id];
+      if (!how) return [label];
+      const values = truth[id].filter((v, c) => v !== 0 && !(blankTotal && c === 6));
+      let s = label;
+      how.slice(0, values.length).forEach((h, i) => {
+        if (h === 'g' || h === '+') s += ` ${values[i]}`;
+        else s = s.padEnd(AT[Number(h.slice(1))], ' ') + String(values[i]);
+      });
+      return [s];
+    });
+
+  it('the one reading that keeps the page\'s positions and the table\'s identities is read', () => {
+    const r = checkReport(withTable3(table(false)));
+    deepStrictEqual(r.tables.applications, truth);
+  });
+
+  it('the same table with its 总计 column left blank: no reading balances, no number is read in a wrong cell', () => {
+    const r = checkReport(withTable3(table(true)));
+    const got = r.tables.applications!;
+    for (const d of rows) for (const [c, v] of got[d.id].entries()) ok(v === null || v === (c === 6 ? 0 : truth[d.id][c]), `${d.id}[${c}] = ${v}`);
+    // The positive case's reading still holds where the text fixes it: the rows' first values.
+    const ok1 = checkReport(withTable3(table(false))).tables.applications!;
+    deepStrictEqual(ok1['3.7'], truth['3.7']);
+  });
+});
