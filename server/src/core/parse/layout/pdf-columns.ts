@@ -17,7 +17,13 @@
  * the k-th column). A row with blank cells is read only when every value has exactly one column
  * these facts allow; values on several lines (a cell of two paragraphs, or digits of one number
  * stacked in a narrow column) only when the row is complete and each value sits exactly at a
- * known column. Anything else stays unread.
+ * known column, and no value of another line sits at its place right next to it or as far on the
+ * other side of the label (stacked digits).
+ *
+ * Where no full row fixes a page's columns, the table's identities may choose between the readings
+ * the text allows (`solve`): every reading of the open rows that keeps the order of the page's
+ * positions and each row's total, then the table's identities; exactly one is read. None (a table
+ * with a real error, a blank total column) or several (a column no value pins): nothing.
  */
 import type { Cell } from '../../model';
 import type { Line } from '../../text';
