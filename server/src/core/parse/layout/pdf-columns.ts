@@ -196,7 +196,9 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: Sparse
    * table's identities. Exactly one such reading is read; none or several, nothing.
    */
   const solve: SparseSolver = (table, n, rowHolds, tableHolds) => {
-    interface Open { row: number; tokens: Token[]; options: number[][] }
+    /** A reading of a row: its values' columns and the cells they make (built once). */
+    interface Reading { cols: number[]; cells: Array<Cell | null> }
+    interface Open { row: number; tokens: Token[]; options: Reading[] }
     const open: Open[] = [];
     // A row with no value on its lines is blank in a reading that places every other value.
     const base = table.map((r) => r.cells ?? (r.seq.some(isFilled) ? undefined : build(r.labelCells, [], [], n)));
@@ -217,70 +219,90 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: Sparse
       const got = readingsOf(r.labelCells, r.seq, n, 64);
       if (!got || got.options.length === 0 || got.options.length >= 64) return undefined;
       // Each row's own identity first (its total), as far as the row alone decides it.
-      const options = got.options.filter((o) => rowHolds(i, build(r.labelCells, got.tokens, o, n)));
+      const options = got.options.map((cols) => ({ cols, cells: build(r.labelCells, got.tokens, cols, n) })).filter((o) => rowHolds(i, o.cells));
       if (options.length === 0) return undefined;
       open.push({ row: i, tokens: got.tokens, options });
     }
     if (open.length === 0) return undefined;
-    // Positions placed so far, per page (each position once, with how many values hold it): a new
-    // position must keep their order.
-    const placed = new Map<number, Map<number, { column: number; count: number }>>();
-    const put = (page: number, col: number, column: number) => {
+    // Positions placed so far, per page (each position once, with how many values hold it), in
+    // parallel arrays (no allocation while searching): a new position must keep their order.
+    const placed = new Map<number, { cols: number[]; columns: number[]; counts: number[] }>();
+    const pageSet = (page: number) => {
       let m = placed.get(page);
-      if (!m) placed.set(page, (m = new Map()));
-      const had = m.get(col);
-      if (had) had.count++;
-      else m.set(col, { column, count: 1 });
+      if (!m) placed.set(page, (m = { cols: [], columns: [], counts: [] }));
+      return m;
+    };
+    const put = (page: number, col: number, column: number) => {
+      const m = pageSet(page);
+      const i = m.cols.indexOf(col);
+      if (i >= 0) m.counts[i]++;
+      else {
+        m.cols.push(col);
+        m.columns.push(column);
+        m.counts.push(1);
+      }
     };
     const take = (page: number, col: number) => {
       const m = placed.get(page)!;
-      const had = m.get(col)!;
-      if (--had.count === 0) m.delete(col);
+      const i = m.cols.indexOf(col);
+      if (--m.counts[i] === 0) {
+        const last = m.cols.length - 1;
+        m.cols[i] = m.cols[last];
+        m.columns[i] = m.columns[last];
+        m.counts[i] = m.counts[last];
+        m.cols.length = m.columns.length = m.counts.length = last;
+      }
     };
     for (const k of known) {
-      const had = placed.get(k.page)?.get(k.col);
+      const m = pageSet(k.page);
+      const i = m.cols.indexOf(k.col);
       // Two columns at one position in the rows read: the page's positions say nothing.
-      if (had && had.column !== k.column) return undefined;
+      if (i >= 0 && m.columns[i] !== k.column) return undefined;
       put(k.page, k.col, k.column);
     }
     const fits = (t: Token, column: number): boolean => {
       if (t.link !== Link.Start) return true;
       const m = placed.get(t.page);
       if (!m) return true;
-      for (const [col, p] of m) {
-        if (col === t.col ? p.column !== column : col < t.col ? p.column > column : p.column < column) return false;
+      const { cols, columns } = m;
+      for (let i = 0; i < cols.length; i++) {
+        const col = cols[i];
+        const c = columns[i];
+        if (col === t.col ? c !== column : col < t.col ? c > column : c < column) return false;
       }
       return true;
     };
-    const choice: number[][] = open.map(() => []);
-    let found: number[][][] = [];
+    // One array of the table's rows, the open rows' cells set for each reading tried.
+    const leaf = [...base];
+    let found: Reading[][] = [];
+    const choice: Reading[] = [];
     let nodes = 0;
     // Rows with the fewest readings first; each reading must keep the positions placed before it.
     const order = open.map((_, k) => k).sort((x, y) => open[x].options.length - open[y].options.length);
     const walk = (depth: number): void => {
       if (found.length > 1 || ++nodes > LIMIT) return;
       if (depth === order.length) {
-        const cells = [...base];
-        open.forEach((o, k) => (cells[o.row] = build(table[o.row].labelCells, o.tokens, choice[k], n)));
-        if (tableHolds(cells)) found.push(choice.map((c) => [...c]));
+        for (let k = 0; k < open.length; k++) leaf[open[k].row] = choice[k].cells;
+        if (tableHolds(leaf)) found.push([...choice]);
         return;
       }
       const next = order[depth];
       const o = open[next];
+      const tokens = o.tokens;
       for (const opt of o.options) {
         let ok = true;
-        for (let i = 0; i < o.tokens.length && ok; i++) ok = fits(o.tokens[i], opt[i]);
+        for (let i = 0; i < tokens.length && ok; i++) ok = fits(tokens[i], opt.cols[i]);
         if (!ok) continue;
-        o.tokens.forEach((t, i) => { if (t.link === Link.Start) put(t.page, t.col, opt[i]); });
+        for (let i = 0; i < tokens.length; i++) if (tokens[i].link === Link.Start) put(tokens[i].page, tokens[i].col, opt.cols[i]);
         choice[next] = opt;
         walk(depth + 1);
-        for (const t of o.tokens) if (t.link === Link.Start) take(t.page, t.col);
+        for (let i = 0; i < tokens.length; i++) if (tokens[i].link === Link.Start) take(tokens[i].page, tokens[i].col);
       }
     };
     walk(0);
     if (nodes > LIMIT || found.length !== 1) return undefined;
     const out = [...base];
-    open.forEach((o, k) => (out[o.row] = build(table[o.row].labelCells, o.tokens, found[0][k], n)));
+    open.forEach((o, k) => (out[o.row] = found[0][k].cells));
     found = [];
     return out;
   };
@@ -289,7 +311,7 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: Sparse
 }
 
 /** The most partial readings a table's search looks at before it gives up (nothing read). */
-const LIMIT = 5000;
+const LIMIT = 300;
 
 /** A row's cells from its tokens' columns: the others blank, at the label's end. */
 function build(labelCells: Cell[], tokens: Token[], columns: number[], n: number): Array<Cell | null> {
