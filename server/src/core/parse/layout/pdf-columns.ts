@@ -311,7 +311,7 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: Sparse
 }
 
 /** The most partial readings a table's search looks at before it gives up (nothing read). */
-const LIMIT = 300;
+const LIMIT = 200;
 
 /** A row's cells from its tokens' columns: the others blank, at the label's end. */
 function build(labelCells: Cell[], tokens: Token[], columns: number[], n: number): Array<Cell | null> {
