@@ -28,6 +28,18 @@ export interface Grid {
   positional: boolean;
   /** Space-aligned PDF text: cells carry `x`, and a row's values on several lines are ordered by it. */
   spaced?: boolean;
+  /**
+   * Space-aligned PDF text: places a row's values, blank cells among them, by their columns on the
+   * page (layout/pdf-columns.ts); undefined when the text does not fix them.
+   */
+  placeSparse?: (labelCells: Cell[], seq: Cell[], n: number) => Array<Cell | null> | undefined;
+  /** The same text: the one reading of the rows left open that keeps the table's identities (layout/pdf-columns.ts). */
+  solveSparse?: (
+    table: Array<{ labelCells: Cell[]; seq: Cell[]; cells?: Array<Cell | null> }>,
+    n: number,
+    rowHolds: (row: number, cells: Array<Cell | null>) => boolean,
+    tableHolds: (cells: Array<Array<Cell | null> | undefined>) => boolean,
+  ) => Array<Array<Cell | null> | undefined> | undefined;
 }
 
 /** A cell that holds a value: a number, a damaged number, or a placeholder (`/`, `—`, `无`). */

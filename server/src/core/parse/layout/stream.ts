@@ -9,6 +9,7 @@ import { CLASS_SPACE, CLASS_TAB, DOUBLE_SPACE, Line, lineHas } from '../../text'
 import type { Cell } from '../../model';
 import { makeCell, splitLineCells } from '../cells';
 import { Grid, GridRow, isWide } from '../grid';
+import { pdfColumnPlacer } from './pdf-columns';
 
 const WS_ONLY = /^[ \t\u00a0\u3000]+$/;
 const SPACE_LIKE = /[ \u00a0\u3000]/;
@@ -59,5 +60,11 @@ export function buildStream(lines: Line[], from: number, to: number): Grid {
     }
     if (cells.length) rows.push({ cells, line: i });
   }
-  return { layout: 'stream', rows, bounded: false, positional: false, spaced };
+  const grid: Grid = { layout: 'stream', rows, bounded: false, positional: false, spaced };
+  if (spaced) {
+    const columns = pdfColumnPlacer(lines, rows);
+    grid.placeSparse = columns.place;
+    grid.solveSparse = columns.solve;
+  }
+  return grid;
 }

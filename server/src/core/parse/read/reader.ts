@@ -367,6 +367,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     } else if (o.seq.length && !o.cut) {
       const ordered = grid.spaced ? orderByColumn(o.seq) : o.seq;
       cells = ordered && placeInOrder(ordered, o.columns);
+      // PDF text with layout: a row with blank cells, placed by its values' columns on the page.
+      if (!cells && grid.placeSparse) cells = grid.placeSparse(o.labelCells, o.seq, o.columns);
     }
     records.push({ o, cells });
     recorded.add(o.id);
@@ -442,6 +444,31 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
     if (complete) break;
   }
   close();
+  // PDF text with layout: a row with no value on its lines is blank in every column, once every
+  // other row's values were placed (none is left over that could be this row's).
+  if (grid.placeSparse && !orphans && records.some((r) => r.cells) && records.every((r) => r.cells || (r.o.seq.length === 0 && !r.o.cut))) {
+    for (const r of records) {
+      const at = r.o.labelCells[r.o.labelCells.length - 1];
+      r.cells ??= Array.from({ length: r.o.columns }, () => blankAt(at.span.end, at.line));
+    }
+  }
+  // The rows still open, when the table's identities tell which one reading of them the text allows.
+  const check = options.inOrder;
+  if (grid.solveSparse && check && !orphans && records.some((r) => !r.cells) && records.every((r) => r.cells || !r.o.cut) && new Set(records.map((r) => r.o.columns)).size === 1) {
+    // One map of the rows, refilled for each reading tried (readings differ only in the open rows).
+    const byId = new Map<string, Array<Cell | null>>();
+    const asMap = (cells: Array<Array<Cell | null> | undefined>) => {
+      records.forEach((r, i) => (cells[i] ? byId.set(r.o.id, cells[i]!) : byId.delete(r.o.id)));
+      return byId;
+    };
+    const solved = grid.solveSparse(
+      records.map((r) => ({ labelCells: r.o.labelCells, seq: r.o.seq, cells: r.cells })),
+      records[0].o.columns,
+      (i, cells) => check(new Map([[records[i].o.id, cells]])) === null,
+      (cells) => cells.every(Boolean) && check(asMap(cells)) === null,
+    );
+    if (solved) records.forEach((r, i) => (r.cells = solved[i]));
+  }
   const window = orphans ? undefined : windowReading(records, !!grid.spaced);
   let disorder = orphans > 0;
   // Text in the page's order: a space-only line may be a blank cell or a cell's empty paragraph, so
