@@ -313,12 +313,16 @@ export function pdfColumnPlacer(lines: Line[], rows: GridRow[]): { place: Sparse
 /** The most partial readings a table's search looks at before it gives up (nothing read). */
 const LIMIT = 200;
 
-/** A row's cells from its tokens' columns: the others blank, at the label's end. */
+/**
+ * A row's cells from its tokens' columns: the others blank, at the label's end. A blank has no
+ * place of its own in the line (only spaces whose width is layout), so it is inexact: a fix never
+ * writes a value there (it would be glued to the label and read as part of it).
+ */
 function build(labelCells: Cell[], tokens: Token[], columns: number[], n: number): Array<Cell | null> {
   const out: Array<Cell | null> = Array(n).fill(null);
   columns.forEach((c, i) => (out[c] = tokens[i].cell));
   const at = labelCells[labelCells.length - 1];
-  for (let k = 0; k < n; k++) if (!out[k]) out[k] = { raw: '', span: { start: at.span.end, end: at.span.end }, line: at.line, kind: 'blank', placeholder: false };
+  for (let k = 0; k < n; k++) if (!out[k]) out[k] = { raw: '', span: { start: at.span.end, end: at.span.end }, line: at.line, kind: 'blank', placeholder: false, inexact: true };
   return out;
 }
 

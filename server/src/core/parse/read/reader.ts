@@ -449,7 +449,8 @@ function readStream(grid: Grid, options: ReadOptions, problems: TableProblem[]):
   if (grid.placeSparse && !orphans && records.some((r) => r.cells) && records.every((r) => r.cells || (r.o.seq.length === 0 && !r.o.cut))) {
     for (const r of records) {
       const at = r.o.labelCells[r.o.labelCells.length - 1];
-      r.cells ??= Array.from({ length: r.o.columns }, () => blankAt(at.span.end, at.line));
+      // Inexact: the blank has no place of its own in the line (see pdf-columns' `build`).
+      r.cells ??= Array.from({ length: r.o.columns }, () => ({ ...blankAt(at.span.end, at.line), inexact: true }));
     }
   }
   // The rows still open, when the table's identities tell which one reading of them the text allows.
