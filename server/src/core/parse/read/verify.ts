@@ -30,11 +30,16 @@ function whole(c: Cell | null): number | null | undefined {
 }
 
 function equal(parts: Array<Cell | null>, total: Cell | null): boolean {
+  return equalIn(parts, 0, parts.length, total);
+}
+
+/** `equal(parts.slice(from, to), total)` without the copy (the table searches call it per reading). */
+function equalIn(parts: Array<Cell | null>, from: number, to: number, total: Cell | null): boolean {
   // Whole counts (the usual table) are added as numbers, exactly, without a Decimal per step.
   let sum = 0;
   let exact = true;
-  for (const c of parts) {
-    const k = whole(c);
+  for (let i = from; i < to; i++) {
+    const k = whole(parts[i]);
     if (k === null) return true; // nothing to compare
     if (k === undefined) exact = false;
     else sum += k;
@@ -42,7 +47,7 @@ function equal(parts: Array<Cell | null>, total: Cell | null): boolean {
   const wholeTotal = whole(total);
   if (wholeTotal === null) return true;
   if (exact && wholeTotal !== undefined) return sum === wholeTotal;
-  const vs = parts.map(value);
+  const vs = parts.slice(from, to).map(value);
   const t = value(total);
   if (!t || vs.some((v) => !v)) return true; // nothing to compare
   return sumDecimals(vs as Decimal[]).cmp(t) === 0;
@@ -52,12 +57,16 @@ function equal(parts: Array<Cell | null>, total: Cell | null): boolean {
 export function applicationsFailure(rows: Map<string, Array<Cell | null>>, resultIds: string[]): Unbalanced | null {
   for (const id of rows.keys()) {
     const cells = rows.get(id)!;
-    if (cells.length === 7 && !equal(cells.slice(0, 6), cells[6])) return { identity: 'T3-row-total', row: id };
+    if (cells.length === 7 && !equalIn(cells, 0, 6, cells[6])) return { identity: 'T3-row-total', row: id };
   }
   const t37 = rows.get('3.7');
   if (t37) {
     const results = resultIds.filter((id) => rows.has(id)).map((id) => rows.get(id)!);
-    for (let c = 0; c < 7; c++) if (results.length && !equal(results.map((r) => r[c]), t37[c])) return { identity: 'T3-results', column: c };
+    const column: Array<Cell | null> = new Array(results.length);
+    for (let c = 0; c < 7 && results.length; c++) {
+      for (let k = 0; k < results.length; k++) column[k] = results[k][c];
+      if (!equal(column, t37[c])) return { identity: 'T3-results', column: c };
+    }
     const r1 = rows.get('1');
     const r2 = rows.get('2');
     const r4 = rows.get('4');
@@ -74,7 +83,7 @@ export function applicationsFailure(rows: Map<string, Array<Cell | null>>, resul
 
 /** 表四: each group's 总计 = its four results. The first group that fails, or null. */
 export function reviewFailure(cells: Array<Cell | null>): Unbalanced | null {
-  for (let g = 0; g < 3; g++) if (!equal(cells.slice(g * 5, g * 5 + 4), cells[g * 5 + 4])) return { identity: 'T4-total', column: g };
+  for (let g = 0; g < 3; g++) if (!equalIn(cells, g * 5, g * 5 + 4, cells[g * 5 + 4])) return { identity: 'T4-total', column: g };
   return null;
 }
 
